@@ -1,0 +1,39 @@
+# Vaultline — the two commands a new machine needs are `make demo` and `make test` (see README.md).
+SHELL := /bin/bash
+MVN   ?= mvn -B -Dstyle.color=never
+
+# Debian packages the build and the tests need. `make deps` installs the missing ones (as root).
+DEB_PACKAGES := openjdk-17-jdk-headless maven gcc libc6-dev
+
+.PHONY: all build test demo clean deps bench
+
+all: build
+
+deps:
+	@missing=""; \
+	for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "make deps: installing missing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" != 0 ]; then echo "make deps: not root; install them with: sudo apt-get install$$missing" >&2; exit 1; fi; \
+	  DEBIAN_FRONTEND=noninteractive apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
+	else \
+	  echo "make deps: all Debian packages present ($(DEB_PACKAGES))"; \
+	fi
+
+# Builds every module and the bin/vaultline launcher's class path (appliance-os/target).
+build: deps
+	$(MVN) install -DskipTests
+
+# Runs every test of every module, Jazzer fuzz targets in regression mode included.
+test: deps
+	$(MVN) install
+
+# Until the daemon exists: decode every captured device response shipped with the tests.
+demo: build
+	@./bin/vaultline-demo
+
+clean:
+	$(MVN) clean

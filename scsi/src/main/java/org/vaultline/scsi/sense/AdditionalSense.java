@@ -1,0 +1,83 @@
+package org.vaultline.scsi.sense;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The T10 ASC/ASCQ assignments (SPC-4 Annex D, T10's asc-num list), carried as data in
+ * {@code asc-ascq.txt} beside this class. Lines are {@code AA QQ text}; {@code AA NN text} stands for a
+ * range where the ASCQ is a parameter (e.g. {@code 40 NN Diagnostic failure on component NN (80h-FFh)}),
+ * and the text's {@code NN} is replaced by the ASCQ in hex.
+ */
+public final class AdditionalSense {
+  private static final Map<Integer, String> EXACT = new HashMap<>();
+  private static final Map<Integer, String> RANGES = new HashMap<>();
+
+  static {
+    try (InputStream in = AdditionalSense.class.getResourceAsStream("asc-ascq.txt")) {
+      if (in == null) {
+        throw new IllegalStateException("asc-ascq.txt is missing from the scsi jar");
+      }
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      String line;
+      while ((line = r.readLine()) != null) {
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String[] p = line.split("\\s+", 3);
+        int asc = Integer.parseInt(p[0], 16);
+        if (p[1].equalsIgnoreCase("NN")) {
+          RANGES.put(asc, p[2].trim());
+        } else {
+          EXACT.put(asc << 8 | Integer.parseInt(p[1], 16), p[2].trim());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private AdditionalSense() {
+  }
+
+  /** The T10 text for this ASC/ASCQ, if T10 assigns one. */
+  public static Optional<String> lookup(int asc, int ascq) {
+    String exact = EXACT.get(asc << 8 | ascq);
+    if (exact != null) {
+      return Optional.of(exact);
+    }
+    String range = RANGES.get(asc);
+    if (range != null) {
+      return Optional.of(range.replace("NN", String.format("%02Xh", ascq)));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The T10 text, or what kind of unassigned code this is: ASC 80h..FFh and ASCQ 80h..FFh are vendor
+   * specific; everything else unassigned is reserved. The raw codes are kept by the caller.
+   */
+  public static String describe(int asc, int ascq) {
+    return lookup(asc, ascq).orElseGet(() -> {
+      if (asc >= 0x80) {
+        return String.format("Vendor specific ASC %02Xh, ASCQ %02Xh", asc, ascq);
+      }
+      if (ascq >= 0x80) {
+        return String.format("Vendor specific ASCQ %02Xh for ASC %02Xh", ascq, asc);
+      }
+      return String.format("Reserved ASC %02Xh, ASCQ %02Xh", asc, ascq);
+    });
+  }
+
+  /** Number of exact assignments and ranges in the table (for tests). */
+  static int size() {
+    return EXACT.size() + RANGES.size();
+  }
+}
