@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The T10 ASC/ASCQ assignments (SPC-4 Annex D, T10's asc-num list), carried as data in
@@ -18,7 +20,13 @@ import java.util.Optional;
  */
 public final class AdditionalSense {
   private static final Map<Integer, String> EXACT = new HashMap<>();
-  private static final Map<Integer, String> RANGES = new HashMap<>();
+  private static final Map<Integer, Range> RANGES = new HashMap<>();
+  /** A trailing "(80h-FFh)" on a range line: the ASCQs the range covers. */
+  private static final Pattern BOUNDS =
+      Pattern.compile("\\s*\\(([0-9A-Fa-f]{2})h-([0-9A-Fa-f]{2})h\\)$");
+
+  /** An {@code AA NN} line: ASCQs {@code low..high} of one ASC, {@code NN} in the text standing for the ASCQ. */
+  private record Range(int low, int high, String text) {}
 
   static {
     try (InputStream in = AdditionalSense.class.getResourceAsStream("asc-ascq.txt")) {
@@ -31,12 +39,19 @@ public final class AdditionalSense {
         if (line.isBlank() || line.startsWith("#")) {
           continue;
         }
-        String[] p = line.split("\\s+", 3);
+        String[] p = line.trim().split("\\s+", 3);
         int asc = Integer.parseInt(p[0], 16);
+        String text = p[2].trim();
         if (p[1].equalsIgnoreCase("NN")) {
-          RANGES.put(asc, p[2].trim());
+          Matcher m = BOUNDS.matcher(text);
+          if (m.find()) {
+            RANGES.put(asc, new Range(Integer.parseInt(m.group(1), 16), Integer.parseInt(m.group(2), 16),
+                text.substring(0, m.start())));
+          } else {
+            RANGES.put(asc, new Range(0x00, 0xff, text));
+          }
         } else {
-          EXACT.put(asc << 8 | Integer.parseInt(p[1], 16), p[2].trim());
+          EXACT.put(asc << 8 | Integer.parseInt(p[1], 16), text);
         }
       }
     } catch (IOException e) {
@@ -53,9 +68,9 @@ public final class AdditionalSense {
     if (exact != null) {
       return Optional.of(exact);
     }
-    String range = RANGES.get(asc);
-    if (range != null) {
-      return Optional.of(range.replace("NN", String.format("%02Xh", ascq)));
+    Range range = RANGES.get(asc);
+    if (range != null && ascq >= range.low() && ascq <= range.high()) {
+      return Optional.of(range.text().replace("NN", String.format("%02Xh", ascq)));
     }
     return Optional.empty();
   }
@@ -79,5 +94,10 @@ public final class AdditionalSense {
   /** Number of exact assignments and ranges in the table (for tests). */
   static int size() {
     return EXACT.size() + RANGES.size();
+  }
+
+  /** Number of ranges ({@code AA NN} lines) in the table (for tests). */
+  static int rangeCount() {
+    return RANGES.size();
   }
 }
