@@ -32,7 +32,7 @@ public final class BigEndianReader {
 
   /** Like {@link #sub} but shortened to what is there, for a structure whose stated length lies. */
   public BigEndianReader subClamped(int offset, int length) {
-    int start = Math.min(base + Math.max(offset, 0), limit);
+    int start = (int) Math.min((long) base + Math.max(offset, 0), limit);
     int end = (int) Math.min((long) start + Math.max(length, 0), limit);
     return new BigEndianReader(bytes, start, end);
   }

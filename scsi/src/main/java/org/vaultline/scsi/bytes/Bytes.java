@@ -3,6 +3,7 @@ package org.vaultline.scsi.bytes;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Objects;
 
 /**
  * An immutable string of bytes. Records hold {@code Bytes}, never {@code byte[]}, so that a parsed
@@ -23,8 +24,13 @@ public final class Bytes implements Comparable<Bytes> {
     return data.length == 0 ? EMPTY : new Bytes(data.clone());
   }
 
-  /** A copy of {@code length} bytes of {@code data} from {@code offset}. */
+  /**
+   * A copy of {@code length} bytes of {@code data} from {@code offset}.
+   *
+   * @throws IndexOutOfBoundsException when the range is not inside {@code data}
+   */
   public static Bytes of(byte[] data, int offset, int length) {
+    Objects.checkFromIndexSize(offset, length, data.length);
     return new Bytes(Arrays.copyOfRange(data, offset, offset + length));
   }
 
@@ -54,7 +60,8 @@ public final class Bytes implements Comparable<Bytes> {
    * @throws IllegalArgumentException naming the offending token
    */
   public static Bytes fromHex(String hex) {
-    String compact = hex.replaceAll("0[xX]", "").replaceAll("\\s+", "");
+    // a 0x prefix is dropped only where a token starts, so that "a0x1" stays an error
+    String compact = hex.strip().replaceAll("(^|\\s)0[xX]", "$1").replaceAll("\\s+", "");
     if (compact.length() % 2 != 0) {
       throw new IllegalArgumentException("odd number of hex digits in \"" + hex + "\"");
     }
@@ -83,8 +90,13 @@ public final class Bytes implements Comparable<Bytes> {
     return data[index] & 0xff;
   }
 
-  /** Bytes {@code from} (inclusive) to {@code to} (exclusive). */
+  /**
+   * Bytes {@code from} (inclusive) to {@code to} (exclusive).
+   *
+   * @throws IndexOutOfBoundsException when the range is not inside these bytes (never padded)
+   */
   public Bytes slice(int from, int to) {
+    Objects.checkFromToIndex(from, to, data.length);
     if (from == 0 && to == data.length) {
       return this;
     }

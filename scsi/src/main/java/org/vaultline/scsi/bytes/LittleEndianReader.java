@@ -19,7 +19,7 @@ public final class LittleEndianReader {
   }
 
   private void require(int offset, int length) throws MalformedResponseException {
-    if (offset < 0 || (long) offset + length > bytes.size()) {
+    if (offset < 0 || length < 0 || (long) offset + length > bytes.size()) {
       throw new MalformedResponseException(Math.max(offset, 0), length + "-byte field at offset " + offset
           + " runs past the end of the data (" + bytes.size() + " bytes)");
     }

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * The T10 ASC/ASCQ assignments (SPC-4 Annex D, T10's asc-num list), carried as data in
  * {@code asc-ascq.txt} beside this class. Lines are {@code AA QQ text}; {@code AA NN text} stands for a
  * range where the ASCQ is a parameter (e.g. {@code 40 NN Diagnostic failure on component NN (80h-FFh)}),
- * and the text's {@code NN} is replaced by the ASCQ in hex.
+ * and the text's {@code NN} is replaced by the ASCQ in hex ({@code 85h}). A trailing {@code (XXh-YYh)}
+ * limits a range to those ASCQs; without it the range covers 00h..FFh. An exact line wins over a range.
  */
 public final class AdditionalSense {
   private static final Map<Integer, String> EXACT = new HashMap<>();
@@ -64,6 +65,8 @@ public final class AdditionalSense {
 
   /** The T10 text for this ASC/ASCQ, if T10 assigns one. */
   public static Optional<String> lookup(int asc, int ascq) {
+    asc &= 0xff;
+    ascq &= 0xff;
     String exact = EXACT.get(asc << 8 | ascq);
     if (exact != null) {
       return Optional.of(exact);
@@ -80,14 +83,16 @@ public final class AdditionalSense {
    * specific; everything else unassigned is reserved. The raw codes are kept by the caller.
    */
   public static String describe(int asc, int ascq) {
-    return lookup(asc, ascq).orElseGet(() -> {
-      if (asc >= 0x80) {
-        return String.format("Vendor specific ASC %02Xh, ASCQ %02Xh", asc, ascq);
+    int a = asc & 0xff;
+    int q = ascq & 0xff;
+    return lookup(a, q).orElseGet(() -> {
+      if (a >= 0x80) {
+        return String.format("Vendor specific ASC %02Xh, ASCQ %02Xh", a, q);
       }
-      if (ascq >= 0x80) {
-        return String.format("Vendor specific ASCQ %02Xh for ASC %02Xh", ascq, asc);
+      if (q >= 0x80) {
+        return String.format("Vendor specific ASCQ %02Xh for ASC %02Xh", q, a);
       }
-      return String.format("Reserved ASC %02Xh, ASCQ %02Xh", asc, ascq);
+      return String.format("Reserved ASC %02Xh, ASCQ %02Xh", a, q);
     });
   }
 

@@ -25,8 +25,15 @@ public class CheckConditionException extends ScsiException {
     return sense;
   }
 
-  /** The most specific exception for this sense: callers catch the ones they act on. */
+  /**
+   * The most specific exception for this sense: callers catch the ones they act on. A deferred error
+   * (71h/73h) reports the failure of an earlier command, so it is never turned into a subclass that
+   * would say what happened to this one (a deferred 3B/0E is not "this MOVE MEDIUM found its source empty").
+   */
   public static CheckConditionException of(String command, Sense sense) {
+    if (sense.isDeferred()) {
+      return new CheckConditionException(command, sense);
+    }
     SenseKey key = sense.key();
     int asc = sense.asc();
     int ascq = sense.ascq();

@@ -37,6 +37,9 @@ public record Sense(
     List<SenseDescriptor> descriptors,
     Bytes additional) {
 
+  /** The most an ADDITIONAL SENSE LENGTH byte can say. */
+  private static final int MAX_ADDITIONAL_LENGTH = 255;
+
   public Sense {
     descriptors = List.copyOf(descriptors);
   }
@@ -151,14 +154,13 @@ public record Sense(
 
   /** Current fixed-format sense with just key, ASC and ASCQ; refine with the {@code with*} methods. */
   public static Sense of(SenseKey key, int asc, int ascq) {
-    Sense s = new Sense(Bytes.EMPTY, 0x70, key, asc, ascq, OptionalLong.empty(), 0, false, false, false,
-        Optional.empty(), 0, List.of(), Bytes.EMPTY);
-    return s.withRaw();
+    return new Sense(Bytes.EMPTY, 0x70, key, asc & 0xff, ascq & 0xff, OptionalLong.empty(), 0, false, false,
+        false, Optional.empty(), 0, List.of(), Bytes.EMPTY).reencoded();
   }
 
   public Sense withSenseKeySpecific(SenseKeySpecific s) {
     return new Sense(raw, responseCode, key, asc, ascq, information, commandSpecific, filemark, endOfMedium,
-        incorrectLength, Optional.of(s), fru, descriptors, additional).withRaw();
+        incorrectLength, Optional.of(s), fru, descriptors, additional).reencoded();
   }
 
   /** Points at byte {@code cdbByte} (and optionally bit) of the CDB, as 5/24/00 replies should. */
@@ -166,51 +168,114 @@ public record Sense(
     return withSenseKeySpecific(new SenseKeySpecific.FieldPointer(true, bit, cdbByte));
   }
 
+  /**
+   * Sets the INFORMATION field. Fixed format has room for 32 bits only: a larger value is dropped there
+   * (VALID stays 0, as SPC-4 4.5.3 requires), so use {@link #asDescriptorFormat()} first for 64-bit values.
+   */
   public Sense withInformation(long info) {
     return new Sense(raw, responseCode, key, asc, ascq, OptionalLong.of(info), commandSpecific, filemark,
-        endOfMedium, incorrectLength, senseKeySpecific, fru, descriptors, additional).withRaw();
+        endOfMedium, incorrectLength, senseKeySpecific, fru, descriptors, additional).reencoded();
+  }
+
+  /** Sets COMMAND-SPECIFIC INFORMATION (32 bits in fixed format, 64 in descriptor format). */
+  public Sense withCommandSpecific(long value) {
+    return new Sense(raw, responseCode, key, asc, ascq, information, value, filemark, endOfMedium,
+        incorrectLength, senseKeySpecific, fru, descriptors, additional).reencoded();
+  }
+
+  /** Sets the FIELD REPLACEABLE UNIT CODE (0 = none). */
+  public Sense withFru(int code) {
+    return new Sense(raw, responseCode, key, asc, ascq, information, commandSpecific, filemark, endOfMedium,
+        incorrectLength, senseKeySpecific, code & 0xff, descriptors, additional).reencoded();
   }
 
   /** Sets the FILEMARK, EOM and ILI bits (SSC). */
   public Sense withStreamBits(boolean filemark, boolean eom, boolean ili) {
     return new Sense(raw, responseCode, key, asc, ascq, information, commandSpecific, filemark, eom, ili,
-        senseKeySpecific, fru, descriptors, additional).withRaw();
+        senseKeySpecific, fru, descriptors, additional).reencoded();
   }
 
-  private Sense withRaw() {
-    return new Sense(encodeFixed(), responseCode, key, asc, ascq, information, commandSpecific, filemark,
-        endOfMedium, incorrectLength, senseKeySpecific, fru, descriptors, additional);
+  /** The same error reported as deferred (71h/73h): it belongs to an earlier command. */
+  public Sense asDeferred() {
+    return new Sense(raw, isFixedFormat() ? 0x71 : 0x73, key, asc, ascq, information, commandSpecific,
+        filemark, endOfMedium, incorrectLength, senseKeySpecific, fru, descriptors, additional).reencoded();
   }
 
-  /** This sense as 18 bytes of current fixed-format sense data (70h), the form the emulator sends. */
+  /** The same sense in descriptor format (72h/73h), as a device with D_SENSE set reports it. */
+  public Sense asDescriptorFormat() {
+    return new Sense(raw, isDeferred() ? 0x73 : 0x72, key, asc, ascq, information, commandSpecific,
+        filemark, endOfMedium, incorrectLength, senseKeySpecific, fru, descriptors, additional).reencoded();
+  }
+
+  /**
+   * This sense rebuilt from its own encoding, so that {@link #raw()}, {@link #descriptors()} and the
+   * decoded fields always agree for sense made here rather than received.
+   */
+  private Sense reencoded() {
+    Bytes encoded = isFixedFormat() ? encodeFixed() : encodeDescriptor();
+    try {
+      return parse(encoded);
+    } catch (MalformedResponseException e) {
+      throw new IllegalStateException("sense encoder produced unparseable bytes " + encoded, e);
+    }
+  }
+
+  /**
+   * This sense as 18 or more bytes of fixed-format sense data (70h, or 71h when deferred), the form the
+   * emulator sends. INFORMATION is marked valid only when it fits in the 4 bytes there; only the low 32
+   * bits of COMMAND-SPECIFIC INFORMATION fit; additional bytes are cut to the 245 the length byte allows.
+   */
   public Bytes encodeFixed() {
-    BigEndianWriter w = new BigEndianWriter(18);
-    w.u8((information.isPresent() ? 0x80 : 0) | (isDeferred() ? 0x71 : 0x70));
+    Bytes extra = additional.prefix(MAX_ADDITIONAL_LENGTH - 10);
+    boolean infoValid = information.isPresent() && (information.getAsLong() >>> 32) == 0;
+    BigEndianWriter w = new BigEndianWriter(18 + extra.size());
+    // byte 0 bit 7: VALID
+    w.u8((infoValid ? 0x80 : 0) | (isDeferred() ? 0x71 : 0x70));
     w.u8(0);
+    // byte 2 bit 7: FILEMARK, bit 6: EOM, bit 5: ILI, bits 3..0: SENSE KEY
     w.u8((filemark ? 0x80 : 0) | (endOfMedium ? 0x40 : 0) | (incorrectLength ? 0x20 : 0) | key.code());
-    w.u32(information.orElse(0));
-    w.u8(10 + additional.size());
+    w.u32(infoValid ? information.getAsLong() : 0);
+    w.u8(10 + extra.size());
     w.u32(commandSpecific);
     w.u8(asc).u8(ascq).u8(fru);
     w.bytes(senseKeySpecific.map(SenseKeySpecific::encode).orElse(Bytes.zeros(3)));
-    w.bytes(additional);
+    w.bytes(extra);
     return w.toBytes();
   }
 
-  /** This sense as descriptor-format sense data (72h) with information, SKS and stream descriptors. */
+  /**
+   * This sense as descriptor-format sense data (72h, or 73h when deferred): information, command-specific
+   * information, sense-key-specific, field replaceable unit and stream commands descriptors for the fields
+   * that are set, then every other descriptor this sense was parsed with, as long as they fit in the
+   * 255 bytes the additional sense length allows. Fixed-format additional bytes have no place here.
+   */
   public Bytes encodeDescriptor() {
     BigEndianWriter w = new BigEndianWriter(32);
     w.u8(isDeferred() ? 0x73 : 0x72).u8(key.code()).u8(asc).u8(ascq).zeros(3).u8(0);
     if (information.isPresent()) {
+      // byte 2 bit 7: VALID
       w.u8(SenseDescriptor.INFORMATION).u8(0x0a).u8(0x80).u8(0).u64(information.getAsLong());
+    }
+    if (commandSpecific != 0) {
+      w.u8(SenseDescriptor.COMMAND_SPECIFIC).u8(0x0a).zeros(2).u64(commandSpecific);
     }
     if (senseKeySpecific.isPresent()) {
       w.u8(SenseDescriptor.SENSE_KEY_SPECIFIC).u8(0x06).zeros(2)
           .bytes(SenseKeySpecific.encode(senseKeySpecific.get())).u8(0);
     }
+    if (fru != 0) {
+      w.u8(SenseDescriptor.FIELD_REPLACEABLE_UNIT).u8(0x02).u8(0).u8(fru);
+    }
     if (filemark || endOfMedium || incorrectLength) {
+      // byte 3 bit 7: FILEMARK, bit 6: EOM, bit 5: ILI
       w.u8(SenseDescriptor.STREAM_COMMANDS).u8(0x02).u8(0)
           .u8((filemark ? 0x80 : 0) | (endOfMedium ? 0x40 : 0) | (incorrectLength ? 0x20 : 0));
+    }
+    for (SenseDescriptor d : descriptors) {
+      if (d.type() > SenseDescriptor.BLOCK_COMMANDS
+          && w.size() - 8 + 2 + d.body().size() <= MAX_ADDITIONAL_LENGTH) {
+        w.u8(d.type()).u8(d.body().size()).bytes(d.body());
+      }
     }
     w.putU8At(7, w.size() - 8);
     return w.toBytes();

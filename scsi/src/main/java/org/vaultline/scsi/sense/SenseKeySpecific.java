@@ -11,6 +11,11 @@ public sealed interface SenseKeySpecific {
 
   /** ILLEGAL REQUEST: which byte (and bit) of the CDB or parameter data was wrong. */
   record FieldPointer(boolean inCdb, OptionalInt bitPointer, int fieldPointer) implements SenseKeySpecific {
+    /** @throws IllegalArgumentException when the pointer needs more than 16 bits or the bit is not 0..7 */
+    public FieldPointer {
+      checkPointer(bitPointer, fieldPointer);
+    }
+
     @Override
     public String toString() {
       return "field pointer " + (inCdb ? "CDB" : "parameter data") + " byte " + fieldPointer
@@ -20,6 +25,11 @@ public sealed interface SenseKeySpecific {
 
   /** NOT READY / NO SENSE: how far a long operation has come, as a fraction of 65,536. */
   record ProgressIndication(int progress) implements SenseKeySpecific {
+    /** @throws IllegalArgumentException when {@code progress} is not 0..65535 */
+    public ProgressIndication {
+      check16(progress, "progress indication");
+    }
+
     public int percent() {
       return (int) (progress * 100L / 65536);
     }
@@ -32,6 +42,11 @@ public sealed interface SenseKeySpecific {
 
   /** RECOVERED ERROR, MEDIUM ERROR, HARDWARE ERROR: the actual retry count. */
   record ActualRetryCount(int count) implements SenseKeySpecific {
+    /** @throws IllegalArgumentException when {@code count} is not 0..65535 */
+    public ActualRetryCount {
+      check16(count, "actual retry count");
+    }
+
     @Override
     public String toString() {
       return "actual retry count " + count;
@@ -41,6 +56,11 @@ public sealed interface SenseKeySpecific {
   /** COPY ABORTED: the segment descriptor and byte in error. */
   record SegmentPointer(boolean segmentDescriptor, OptionalInt bitPointer, int fieldPointer)
       implements SenseKeySpecific {
+    /** @throws IllegalArgumentException when the pointer needs more than 16 bits or the bit is not 0..7 */
+    public SegmentPointer {
+      checkPointer(bitPointer, fieldPointer);
+    }
+
     @Override
     public String toString() {
       return "segment pointer " + (segmentDescriptor ? "segment descriptor" : "parameter list") + " byte "
@@ -50,9 +70,29 @@ public sealed interface SenseKeySpecific {
 
   /** UNIT ATTENTION with 2A/11-style overflow, or a key whose specific bytes we do not interpret. */
   record Unknown(Bytes raw) implements SenseKeySpecific {
+    /** @throws IllegalArgumentException when {@code raw} is not exactly the three bytes */
+    public Unknown {
+      if (raw.size() != 3) {
+        throw new IllegalArgumentException("sense-key-specific information is 3 bytes, not " + raw.size());
+      }
+    }
+
     @Override
     public String toString() {
       return "sense-key-specific " + raw.hex();
+    }
+  }
+
+  private static void check16(int value, String what) {
+    if (value < 0 || value > 0xffff) {
+      throw new IllegalArgumentException(what + " " + value + " does not fit in 16 bits");
+    }
+  }
+
+  private static void checkPointer(OptionalInt bitPointer, int fieldPointer) {
+    check16(fieldPointer, "field pointer");
+    if (bitPointer.isPresent() && (bitPointer.getAsInt() < 0 || bitPointer.getAsInt() > 7)) {
+      throw new IllegalArgumentException("bit pointer " + bitPointer.getAsInt() + " is not 0..7");
     }
   }
 
