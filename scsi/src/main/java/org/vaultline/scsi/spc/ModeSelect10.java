@@ -1,0 +1,97 @@
+package org.vaultline.scsi.spc;
+
+import java.time.Duration;
+import org.vaultline.scsi.Cdb;
+import org.vaultline.scsi.Command;
+import org.vaultline.scsi.InvalidCdbException;
+import org.vaultline.scsi.bytes.BigEndianWriter;
+import org.vaultline.scsi.bytes.Bytes;
+import org.vaultline.scsi.sense.MalformedResponseException;
+import org.vaultline.scsi.transport.DataDirection;
+
+/**
+ * SPC-4 MODE SELECT(10) (55h): sends a mode parameter list. CDB: byte 1 bit 4 PF, bit 0 SP; bytes 7..8 PARAMETER LIST LENGTH; byte 9 CONTROL.
+ *
+ * <p>The parameter list is the data-out; a record decoded from a CDB alone ({@link #fromCdb}, the
+ * target side) knows only its length and carries an empty list until the data has arrived
+ * ({@link #withParameterList}).
+ *
+ * @param pageFormat PF: the pages follow the standard's page format (set it; SMC-3 and SSC require it)
+ * @param savePages SP: also save the pages
+ * @param parameterListLength PARAMETER LIST LENGTH, 0..65535
+ * @param parameterList the data-out: {@code parameterListLength} bytes, or empty while not yet received
+ */
+public record ModeSelect10(boolean pageFormat, boolean savePages, int parameterListLength, Bytes parameterList)
+    implements Command<Void> {
+  public static final int OPCODE = 0x55;
+  public static final String NAME = "MODE SELECT(10)";
+
+  public ModeSelect10 {
+    CdbFields.checkRange("parameter list length", parameterListLength, 0xffff);
+    if (!parameterList.isEmpty() && parameterList.size() != parameterListLength) {
+      throw new IllegalArgumentException("parameter list of " + parameterList.size()
+          + " bytes does not match the parameter list length " + parameterListLength);
+    }
+  }
+
+  /**
+   * Sends {@code parameters} with PF set.
+   *
+   * @throws IllegalStateException when the encoded list does not fit the CDB's length field
+   */
+  public static ModeSelect10 of(ModeParameters parameters, boolean savePages) {
+    Bytes list = parameters.encodeSelect10();
+    return new ModeSelect10(true, savePages, list.size(), list);
+  }
+
+  /** The same command with the data-out that arrived for it. */
+  public ModeSelect10 withParameterList(Bytes list) {
+    return new ModeSelect10(pageFormat, savePages, parameterListLength, list);
+  }
+
+  /** The parameter list decoded (MODE DATA LENGTH ignored, as it is reserved here). */
+  public ModeParameters parameters() throws MalformedResponseException {
+    return ModeParameters.parseSelect10(parameterList);
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Cdb cdb() {
+    return CdbFields.cdb(new BigEndianWriter(10)
+        .u8(OPCODE)
+        .u8(CdbFields.flag(pageFormat, 4) | CdbFields.flag(savePages, 0))
+        .zeros(5)
+        .u16(parameterListLength)
+        .u8(0));
+  }
+
+  @Override
+  public DataDirection direction() {
+    return parameterListLength == 0 ? DataDirection.NONE : DataDirection.TO_DEVICE;
+  }
+
+  @Override
+  public Bytes dataOut() {
+    return parameterList;
+  }
+
+  @Override
+  public Duration defaultTimeout() {
+    return Duration.ofSeconds(60);
+  }
+
+  @Override
+  public Void parse(Bytes dataIn) {
+    return null;
+  }
+
+  /** Decodes the CDB; the parameter list is empty until {@link #withParameterList}. */
+  public static ModeSelect10 fromCdb(Cdb cdb) throws InvalidCdbException {
+    CdbFields f = CdbFields.open(cdb, OPCODE, 10, NAME);
+    return new ModeSelect10(f.bit(1, 4), f.bit(1, 0), f.u16(7), Bytes.EMPTY);
+  }
+}
