@@ -1,0 +1,97 @@
+package org.vaultline.scsi.ssc;
+
+import static org.vaultline.scsi.ssc.CdbFields.bit;
+import static org.vaultline.scsi.ssc.CdbFields.flag;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.vaultline.scsi.Cdb;
+import org.vaultline.scsi.Command;
+import org.vaultline.scsi.InvalidCdbException;
+import org.vaultline.scsi.bytes.Bytes;
+import org.vaultline.scsi.transport.DataDirection;
+
+/**
+ * SSC-3 LOCATE(16) (92h), an explicit-address command: positions at a 64-bit logical object or logical
+ * file identifier, optionally in another partition.
+ *
+ * @param destination DEST_TYPE: what {@code logicalIdentifier} names
+ * @param changePartition CP: move to {@code partition} first
+ * @param immediate IMMED: status as soon as the CDB is validated
+ * @param explicitAddressMode BAM: process as an explicit-address command (0: implicit address mode)
+ * @param partition partition number, used when {@code changePartition}
+ * @param logicalIdentifier the 64-bit identifier, unsigned
+ */
+public record Locate16(LocateDestination destination, boolean changePartition, boolean immediate,
+                       boolean explicitAddressMode, int partition, long logicalIdentifier) implements Command<Void> {
+  public static final int OPCODE = 0x92;
+
+  public Locate16 {
+    Objects.requireNonNull(destination, "destination");
+    if (partition < 0 || partition > 0xFF) {
+      throw new IllegalArgumentException("partition must be 0..255: " + partition);
+    }
+  }
+
+  /** Positions at logical object {@code identifier} of the current partition. */
+  public static Locate16 object(long identifier) {
+    return new Locate16(LocateDestination.LOGICAL_OBJECT, false, false, false, 0, identifier);
+  }
+
+  /** Positions at logical object {@code identifier} of {@code partition}. */
+  public static Locate16 object(int partition, long identifier) {
+    return new Locate16(LocateDestination.LOGICAL_OBJECT, true, false, false, partition, identifier);
+  }
+
+  /** Positions after file {@code fileNumber} (the filemark of that number) of the current partition. */
+  public static Locate16 file(long fileNumber) {
+    return new Locate16(LocateDestination.LOGICAL_FILE, false, false, false, 0, fileNumber);
+  }
+
+  @Override
+  public String name() {
+    return "LOCATE(16)";
+  }
+
+  @Override
+  public Cdb cdb() {
+    int[] c = new int[16];
+    c[0] = OPCODE;
+    c[1] = destination.code() << 3 | flag(changePartition, 1) | flag(immediate, 0); // DEST_TYPE 4..3, CP 1, IMMED 0
+    c[2] = flag(explicitAddressMode, 0); // byte 2 bit 0: BAM
+    c[3] = partition; // byte 3: PARTITION
+    for (int i = 0; i < 8; i++) { // bytes 4..11: LOGICAL IDENTIFIER
+      c[4 + i] = (int) (logicalIdentifier >>> (56 - 8 * i));
+    }
+    return Cdb.of(c);
+  }
+
+  @Override
+  public DataDirection direction() {
+    return DataDirection.NONE;
+  }
+
+  @Override
+  public Duration defaultTimeout() {
+    return SscTimeouts.POSITIONING;
+  }
+
+  @Override
+  public Void parse(Bytes dataIn) {
+    return null;
+  }
+
+  /** Decodes a LOCATE(16) CDB (target side). */
+  public static Locate16 fromCdb(Cdb cdb) throws InvalidCdbException {
+    Bytes b = CdbFields.expect(cdb, OPCODE, 16, "LOCATE(16)");
+    CdbFields.reserved(b, 1, 0xe4);
+    CdbFields.reserved(b, 2, 0xfe);
+    CdbFields.reservedBytes(b, 12, 14);
+    LocateDestination destination = LocateDestination.of(b.get(1) >> 3 & 0b11);
+    if (destination == null) {
+      int value = b.get(1) >> 3 & 0b11;
+      throw CdbFields.invalid(1, 4, "DEST_TYPE " + (value >> 1) + (value & 1) + "b is reserved");
+    }
+    return new Locate16(destination, bit(b, 1, 1), bit(b, 1, 0), bit(b, 2, 0), b.get(3), CdbFields.u64(b, 4));
+  }
+}

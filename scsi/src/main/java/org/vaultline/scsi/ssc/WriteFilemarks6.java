@@ -1,0 +1,68 @@
+package org.vaultline.scsi.ssc;
+
+import static org.vaultline.scsi.ssc.CdbFields.bit;
+import static org.vaultline.scsi.ssc.CdbFields.flag;
+
+import java.time.Duration;
+import org.vaultline.scsi.Cdb;
+import org.vaultline.scsi.Command;
+import org.vaultline.scsi.InvalidCdbException;
+import org.vaultline.scsi.bytes.Bytes;
+import org.vaultline.scsi.transport.DataDirection;
+
+/**
+ * SSC-3 WRITE FILEMARKS(6) (10h), an implicit-address command. A count of 0 with IMMED=0 only flushes
+ * the drive's buffer to the medium, the usual way to make sure written data is on tape.
+ *
+ * @param immediate IMMED: status before the buffered data is written
+ * @param setmarks WSMK: write setmarks instead of filemarks (obsolete in SSC-3; kept for old drives)
+ * @param count number of marks, 0..FFFFFFh
+ */
+public record WriteFilemarks6(boolean immediate, boolean setmarks, int count) implements Command<Void> {
+  public static final int OPCODE = 0x10;
+
+  public WriteFilemarks6 {
+    if (count < 0 || count > 0xFFFFFF) {
+      throw new IllegalArgumentException("filemark count must be 0..16777215: " + count);
+    }
+  }
+
+  /** {@code count} filemarks, waiting until they (and all data before them) are on the medium. */
+  public static WriteFilemarks6 filemarks(int count) {
+    return new WriteFilemarks6(false, false, count);
+  }
+
+  @Override
+  public String name() {
+    return "WRITE FILEMARKS(6)";
+  }
+
+  @Override
+  public Cdb cdb() {
+    return Cdb.of(OPCODE, flag(setmarks, 1) | flag(immediate, 0), // byte 1: WSMK bit 1, IMMED bit 0
+        count >> 16, count >> 8, count, // bytes 2..4: TRANSFER LENGTH (count)
+        0);
+  }
+
+  @Override
+  public DataDirection direction() {
+    return DataDirection.NONE;
+  }
+
+  @Override
+  public Duration defaultTimeout() {
+    return SscTimeouts.WRITE_FILEMARKS;
+  }
+
+  @Override
+  public Void parse(Bytes dataIn) {
+    return null;
+  }
+
+  /** Decodes a WRITE FILEMARKS(6) CDB (target side). */
+  public static WriteFilemarks6 fromCdb(Cdb cdb) throws InvalidCdbException {
+    Bytes b = CdbFields.expect(cdb, OPCODE, 6, "WRITE FILEMARKS(6)");
+    CdbFields.reserved(b, 1, 0xfc);
+    return new WriteFilemarks6(bit(b, 1, 0), bit(b, 1, 1), CdbFields.u24(b, 2));
+  }
+}
