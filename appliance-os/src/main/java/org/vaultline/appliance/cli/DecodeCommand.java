@@ -73,12 +73,13 @@ final class DecodeCommand implements Callable<Integer> {
     }
     try {
       Object decoded = kind.decode(data, type);
-      print(out, kind.headline(decoded), Render.tree(decoded), null);
+      JsonNode tree = json ? Render.tree(decoded) : kind.fieldsInText() ? Render.textTree(decoded) : null;
+      print(out, kind.headline(decoded), tree, null);
       return 0;
     } catch (MalformedResponseException e) {
       ObjectNode partial = null;
       if (e.partial().isPresent()) {
-        partial = (ObjectNode) Render.tree(e.partial().get());
+        partial = (ObjectNode) (json ? Render.tree(e.partial().get()) : Render.textTree(e.partial().get()));
       }
       print(out, null, partial, e);
       err.println("VLN0103E " + kind.label() + " is malformed at byte " + e.offset() + ": " + e.reason());

@@ -14,23 +14,49 @@ import java.io.IOException;
 import java.util.Iterator;
 import java.util.Map;
 import org.vaultline.scsi.bytes.Bytes;
+import org.vaultline.scsi.smc.ElementAddress;
 
 /**
  * Turns decoded records into JSON (field names are the record component names, which are part of our
  * stable output) and into indented text that reads like sg3_utils' output.
  */
 final class Render {
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .registerModule(new Jdk8Module())
-      .registerModule(new SimpleModule("vaultline").addSerializer(Bytes.class, new BytesAsHex()))
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+  /** JSON for scripts: bytes as hex, element addresses as numbers. */
+  private static final ObjectMapper JSON = mapper(false);
+  /** The tree behind text output: bytes as hex with their ASCII, element addresses as 0x1000. */
+  private static final ObjectMapper TEXT = mapper(true);
+
+  private static ObjectMapper mapper(boolean forText) {
+    SimpleModule m = new SimpleModule("vaultline")
+        .addSerializer(Bytes.class, new BytesAsHex(forText))
+        .addSerializer(ElementAddress.class, new StdSerializer<>(ElementAddress.class) {
+          private static final long serialVersionUID = 1L;
+
+          @Override
+          public void serialize(ElementAddress a, JsonGenerator gen, SerializerProvider p) throws IOException {
+            if (forText) {
+              gen.writeString(a.toString());
+            } else {
+              gen.writeNumber(a.value());
+            }
+          }
+        });
+    return new ObjectMapper()
+        .registerModule(new Jdk8Module())
+        .registerModule(m)
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+  }
 
   private Render() {
   }
 
   static JsonNode tree(Object value) {
     return JSON.valueToTree(value);
+  }
+
+  static JsonNode textTree(Object value) {
+    return TEXT.valueToTree(value);
   }
 
   static String json(JsonNode node) {
@@ -91,13 +117,29 @@ final class Render {
   private static final class BytesAsHex extends StdSerializer<Bytes> {
     private static final long serialVersionUID = 1L;
 
-    BytesAsHex() {
+    private final boolean withAscii;
+
+    BytesAsHex(boolean withAscii) {
       super(Bytes.class);
+      this.withAscii = withAscii;
     }
 
     @Override
     public void serialize(Bytes value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-      gen.writeString(value.hex());
+      gen.writeString(withAscii && printable(value) ? value.hex() + "  \"" + ascii(value) + "\"" : value.hex());
+    }
+
+    private static boolean printable(Bytes b) {
+      for (int i = 0; i < b.size(); i++) {
+        if (b.get(i) < 0x20 || b.get(i) > 0x7e) {
+          return false;
+        }
+      }
+      return !b.isEmpty();
+    }
+
+    private static String ascii(Bytes b) {
+      return new String(b.toByteArray(), java.nio.charset.StandardCharsets.US_ASCII);
     }
   }
 }

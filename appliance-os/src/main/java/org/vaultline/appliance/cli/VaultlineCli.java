@@ -26,6 +26,7 @@ public final class VaultlineCli implements Runnable {
     cl.setOptionsCaseInsensitive(true);
     cl.setOut(out);
     cl.setErr(err);
+    cl.setParameterExceptionHandler(VaultlineCli::syntaxError);
     return cl;
   }
 
@@ -33,6 +34,20 @@ public final class VaultlineCli implements Runnable {
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
     System.exit(commandLine(out, err).execute(args));
+  }
+
+  /**
+   * Wrong syntax: a message ID, what was wrong, and the right form (the command's usage), the way TSM's
+   * ANS8001I-style messages do. Messages that already carry an ID keep it.
+   */
+  private static int syntaxError(CommandLine.ParameterException e, String[] args) {
+    CommandLine cl = e.getCommandLine();
+    PrintWriter err = cl.getErr();
+    String msg = e.getMessage();
+    err.println(msg.startsWith("VLN") ? msg : "VLN0100E " + msg);
+    err.println("The right form is:");
+    cl.usage(err, CommandLine.Help.Ansi.OFF);
+    return cl.getCommandSpec().exitCodeOnInvalidInput();
   }
 
   /** The version from the jar manifest, or "development" when run from classes. */
