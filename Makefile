@@ -3,7 +3,8 @@ SHELL := /bin/bash
 MVN   ?= mvn -B -Dstyle.color=never
 
 # Debian packages the build and the tests need. `make deps` installs the missing ones (as root).
-DEB_PACKAGES := openjdk-17-jdk-headless maven gcc libc6-dev
+# gcc/libc6-dev: the SG_IO layout test and seam; tgt: a real SCSI target; libiscsi-bin: an iSCSI initiator we did not write.
+DEB_PACKAGES := openjdk-17-jdk-headless maven gcc libc6-dev tgt libiscsi-bin
 
 .PHONY: all build test demo clean deps bench
 

@@ -1,0 +1,93 @@
+package org.vaultline.device.iscsi;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A TCP relay on a free loopback port to {@code host:port} whose connections can be cut, as a network
+ * failure or a target crash would: {@link #cut()} closes every relayed connection at once and keeps
+ * accepting new ones, so an initiator can reconnect through it.
+ */
+final class CuttableProxy implements AutoCloseable {
+  private final ServerSocket server;
+  private final String host;
+  private final int port;
+  private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
+
+  CuttableProxy(String host, int port) throws IOException {
+    this.host = host;
+    this.port = port;
+    this.server = new ServerSocket(0, 16, InetAddress.getLoopbackAddress());
+    Thread t = new Thread(this::accept, "proxy accept");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  int port() {
+    return server.getLocalPort();
+  }
+
+  private void accept() {
+    while (!closed) {
+      try {
+        Socket in = server.accept();
+        Socket out = new Socket(host, port);
+        sockets.add(in);
+        sockets.add(out);
+        pump(in, out);
+        pump(out, in);
+      } catch (IOException e) {
+        // closed, or the far end refused: the initiator sees its connection close
+      }
+    }
+  }
+
+  private void pump(Socket from, Socket to) {
+    Thread t = new Thread(() -> {
+      byte[] buf = new byte[65536];
+      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+        int n;
+        while ((n = in.read(buf)) >= 0) {
+          out.write(buf, 0, n);
+        }
+      } catch (IOException e) {
+        // cut
+      } finally {
+        close(from);
+        close(to);
+      }
+    }, "proxy pump");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** Closes every relayed connection now. */
+  void cut() {
+    for (Socket s : sockets) {
+      close(s);
+    }
+    sockets.clear();
+  }
+
+  private static void close(Socket s) {
+    try {
+      s.close();
+    } catch (IOException e) {
+      // already closed
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    closed = true;
+    server.close();
+    cut();
+  }
+}
