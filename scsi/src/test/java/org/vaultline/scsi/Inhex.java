@@ -4,14 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import org.vaultline.scsi.bytes.Bytes;
 
 /**
- * Reads captured responses in sg3_utils "inhex" form: hex pairs separated by whitespace (a run of
- * pairs without spaces, such as {@code 0183002602}, is also accepted), {@code #} starting a comment
- * that runs to the end of the line, blank lines ignored. The provenance header of every vector in
- * {@code src/test/resources/vectors/} is such a comment.
+ * Reads the captured responses in {@code src/test/resources/vectors/} (sg3_utils "inhex" form, each with
+ * its provenance header as a comment) with the main-code parser, {@link org.vaultline.scsi.bytes.Inhex}.
  */
 public final class Inhex {
   private Inhex() {}
@@ -28,7 +25,12 @@ public final class Inhex {
       if (in == null) {
         throw new IllegalArgumentException("no test resource \"" + path + "\"");
       }
-      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), path);
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      try {
+        return parse(text);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(path + " " + e.getMessage(), e);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("reading test resource " + path, e);
     }
@@ -36,29 +38,6 @@ public final class Inhex {
 
   /** The bytes written in {@code text} in inhex form. */
   public static Bytes parse(String text) {
-    return parse(text, "inhex text");
-  }
-
-  private static Bytes parse(String text, String source) {
-    StringBuilder hex = new StringBuilder();
-    String[] lines = text.split("\r\n|\r|\n", -1);
-    for (int n = 0; n < lines.length; n++) {
-      String line = lines[n];
-      int hash = line.indexOf('#');
-      if (hash >= 0) {
-        line = line.substring(0, hash);
-      }
-      for (String token : line.trim().split("[\\s,]+")) {
-        if (token.isEmpty()) {
-          continue;
-        }
-        if (token.length() % 2 != 0 || !token.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-          throw new IllegalArgumentException(
-              source + " line " + (n + 1) + ": \"" + token + "\" is not a run of hex pairs");
-        }
-        hex.append(token);
-      }
-    }
-    return Bytes.of(HexFormat.of().parseHex(hex));
+    return org.vaultline.scsi.bytes.Inhex.parse(text);
   }
 }

@@ -16,7 +16,7 @@ public final class Inhex {
    */
   public static Bytes parse(String text) {
     BigEndianWriter w = new BigEndianWriter(Math.max(16, text.length() / 3));
-    String[] lines = text.split("\r?\n", -1);
+    String[] lines = text.split("\r\n|\r|\n", -1); // Windows, old Mac and Unix line ends
     for (int n = 0; n < lines.length; n++) {
       String line = lines[n];
       int hash = line.indexOf('#');

@@ -2,6 +2,7 @@ package org.vaultline.scsi.smc;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.vaultline.scsi.CdbFields;
 import org.vaultline.scsi.bytes.Bytes;
 
 /**
@@ -30,10 +31,10 @@ public record DeviceIdentifier(int protocolIdentifier, int codeSet, boolean piv,
   public static final int HEADER_LENGTH = 4;
 
   public DeviceIdentifier {
-    check(protocolIdentifier, 15, "protocol identifier");
-    check(codeSet, 15, "code set");
-    check(association, 3, "association");
-    check(identifierType, 15, "identifier type");
+    CdbFields.checkRange("protocol identifier", protocolIdentifier, 15);
+    CdbFields.checkRange("code set", codeSet, 15);
+    CdbFields.checkRange("association", association, 3);
+    CdbFields.checkRange("identifier type", identifierType, 15);
     if (identifier.size() > 255) {
       throw new IllegalArgumentException("an identifier has at most 255 bytes, not " + identifier.size());
     }
@@ -114,12 +115,6 @@ public record DeviceIdentifier(int protocolIdentifier, int codeSet, boolean piv,
       end--;
     }
     return s.substring(0, end);
-  }
-
-  private static void check(int value, int max, String what) {
-    if (value < 0 || value > max) {
-      throw new IllegalArgumentException(what + " " + value + " is outside 0.." + max);
-    }
   }
 
   @Override

@@ -1,15 +1,13 @@
 package org.vaultline.scsi.smc;
 
-import static org.vaultline.scsi.smc.CdbFields.bit;
-import static org.vaultline.scsi.smc.CdbFields.flag;
+import static org.vaultline.scsi.CdbFields.flag;
 
 import java.time.Duration;
 import java.util.Objects;
 import org.vaultline.scsi.Cdb;
-import org.vaultline.scsi.Command;
+import org.vaultline.scsi.CdbFields;
 import org.vaultline.scsi.InvalidCdbException;
-import org.vaultline.scsi.bytes.Bytes;
-import org.vaultline.scsi.transport.DataDirection;
+import org.vaultline.scsi.NoDataCommand;
 
 /**
  * SMC-3 EXCHANGE MEDIUM (A6h): the cartridge in {@code source} goes to {@code firstDestination}
@@ -24,8 +22,9 @@ import org.vaultline.scsi.transport.DataDirection;
  * @param invert2 byte 10 bit 0: INV2, turn the second cartridge over
  */
 public record ExchangeMedium(ElementAddress transport, ElementAddress source, ElementAddress firstDestination,
-    ElementAddress secondDestination, boolean invert1, boolean invert2) implements Command<Void> {
+    ElementAddress secondDestination, boolean invert1, boolean invert2) implements NoDataCommand {
   public static final int OPCODE = 0xA6;
+  public static final String NAME = "EXCHANGE MEDIUM";
 
   public ExchangeMedium {
     Objects.requireNonNull(transport, "transport");
@@ -36,7 +35,7 @@ public record ExchangeMedium(ElementAddress transport, ElementAddress source, El
 
   @Override
   public String name() {
-    return "EXCHANGE MEDIUM";
+    return NAME;
   }
 
   @Override
@@ -51,26 +50,16 @@ public record ExchangeMedium(ElementAddress transport, ElementAddress source, El
   }
 
   @Override
-  public DataDirection direction() {
-    return DataDirection.NONE;
-  }
-
-  @Override
   public Duration defaultTimeout() {
     return SmcTimeouts.EXCHANGE;
   }
 
-  @Override
-  public Void parse(Bytes dataIn) {
-    return null;
-  }
-
   /** Decodes an EXCHANGE MEDIUM CDB (target side). */
   public static ExchangeMedium fromCdb(Cdb cdb) throws InvalidCdbException {
-    Bytes b = CdbFields.expect(cdb, OPCODE, 12, "EXCHANGE MEDIUM");
-    CdbFields.reservedBytes(b, 1, 1);
-    CdbFields.reserved(b, 10, 0xFC);
-    return new ExchangeMedium(CdbFields.address(b, 2), CdbFields.address(b, 4), CdbFields.address(b, 6),
-        CdbFields.address(b, 8), bit(b, 10, 1), bit(b, 10, 0));
+    CdbFields f = CdbFields.expect(cdb, OPCODE, 12, NAME);
+    f.reservedBytes(1, 1);
+    f.reserved(10, 0xFC);
+    return new ExchangeMedium(ElementAddress.of(f.u16(2)), ElementAddress.of(f.u16(4)), ElementAddress.of(f.u16(6)),
+        ElementAddress.of(f.u16(8)), f.bit(10, 1), f.bit(10, 0));
   }
 }

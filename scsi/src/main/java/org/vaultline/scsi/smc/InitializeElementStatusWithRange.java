@@ -1,15 +1,13 @@
 package org.vaultline.scsi.smc;
 
-import static org.vaultline.scsi.smc.CdbFields.bit;
-import static org.vaultline.scsi.smc.CdbFields.flag;
+import static org.vaultline.scsi.CdbFields.flag;
 
 import java.time.Duration;
 import java.util.Objects;
 import org.vaultline.scsi.Cdb;
-import org.vaultline.scsi.Command;
+import org.vaultline.scsi.CdbFields;
 import org.vaultline.scsi.InvalidCdbException;
-import org.vaultline.scsi.bytes.Bytes;
-import org.vaultline.scsi.transport.DataDirection;
+import org.vaultline.scsi.NoDataCommand;
 
 /**
  * SMC-3 INITIALIZE ELEMENT STATUS WITH RANGE (37h): an inventory of some elements only, e.g. the
@@ -22,8 +20,9 @@ import org.vaultline.scsi.transport.DataDirection;
  * @param numberOfElements bytes 6..7: NUMBER OF ELEMENTS
  */
 public record InitializeElementStatusWithRange(boolean fast, boolean range, ElementAddress startingAddress,
-    int numberOfElements) implements Command<Void> {
+    int numberOfElements) implements NoDataCommand {
   public static final int OPCODE = 0x37;
+  public static final String NAME = "INITIALIZE ELEMENT STATUS WITH RANGE";
 
   public InitializeElementStatusWithRange {
     Objects.requireNonNull(startingAddress, "startingAddress");
@@ -39,7 +38,7 @@ public record InitializeElementStatusWithRange(boolean fast, boolean range, Elem
 
   @Override
   public String name() {
-    return "INITIALIZE ELEMENT STATUS WITH RANGE";
+    return NAME;
   }
 
   @Override
@@ -54,27 +53,17 @@ public record InitializeElementStatusWithRange(boolean fast, boolean range, Elem
   }
 
   @Override
-  public DataDirection direction() {
-    return DataDirection.NONE;
-  }
-
-  @Override
   public Duration defaultTimeout() {
     return SmcTimeouts.INVENTORY;
   }
 
-  @Override
-  public Void parse(Bytes dataIn) {
-    return null;
-  }
-
   /** Decodes an INITIALIZE ELEMENT STATUS WITH RANGE CDB (target side). */
   public static InitializeElementStatusWithRange fromCdb(Cdb cdb) throws InvalidCdbException {
-    Bytes b = CdbFields.expect(cdb, OPCODE, 10, "INITIALIZE ELEMENT STATUS WITH RANGE");
-    CdbFields.reserved(b, 1, 0xFC);
-    CdbFields.reservedBytes(b, 4, 5);
-    CdbFields.reservedBytes(b, 8, 8);
-    return new InitializeElementStatusWithRange(bit(b, 1, 1), bit(b, 1, 0), CdbFields.address(b, 2),
-        CdbFields.u16(b, 6));
+    CdbFields f = CdbFields.expect(cdb, OPCODE, 10, NAME);
+    f.reserved(1, 0xFC);
+    f.reservedBytes(4, 5);
+    f.reservedBytes(8, 8);
+    return new InitializeElementStatusWithRange(f.bit(1, 1), f.bit(1, 0), ElementAddress.of(f.u16(2)),
+        f.u16(6));
   }
 }

@@ -1,15 +1,13 @@
 package org.vaultline.scsi.smc;
 
-import static org.vaultline.scsi.smc.CdbFields.bit;
-import static org.vaultline.scsi.smc.CdbFields.flag;
+import static org.vaultline.scsi.CdbFields.flag;
 
 import java.time.Duration;
 import java.util.Objects;
 import org.vaultline.scsi.Cdb;
-import org.vaultline.scsi.Command;
+import org.vaultline.scsi.CdbFields;
 import org.vaultline.scsi.InvalidCdbException;
-import org.vaultline.scsi.bytes.Bytes;
-import org.vaultline.scsi.transport.DataDirection;
+import org.vaultline.scsi.NoDataCommand;
 
 /**
  * SMC-3 MOVE MEDIUM (A5h): the robot takes the cartridge from {@code source} to
@@ -22,8 +20,9 @@ import org.vaultline.scsi.transport.DataDirection;
  * @param invert byte 10 bit 0: INVERT, turn the cartridge over (two-sided media)
  */
 public record MoveMedium(ElementAddress transport, ElementAddress source, ElementAddress destination,
-    boolean invert) implements Command<Void> {
+    boolean invert) implements NoDataCommand {
   public static final int OPCODE = 0xA5;
+  public static final String NAME = "MOVE MEDIUM";
 
   public MoveMedium {
     Objects.requireNonNull(transport, "transport");
@@ -38,7 +37,7 @@ public record MoveMedium(ElementAddress transport, ElementAddress source, Elemen
 
   @Override
   public String name() {
-    return "MOVE MEDIUM";
+    return NAME;
   }
 
   @Override
@@ -53,26 +52,17 @@ public record MoveMedium(ElementAddress transport, ElementAddress source, Elemen
   }
 
   @Override
-  public DataDirection direction() {
-    return DataDirection.NONE;
-  }
-
-  @Override
   public Duration defaultTimeout() {
     return SmcTimeouts.MOVE;
   }
 
-  @Override
-  public Void parse(Bytes dataIn) {
-    return null;
-  }
-
   /** Decodes a MOVE MEDIUM CDB (target side). */
   public static MoveMedium fromCdb(Cdb cdb) throws InvalidCdbException {
-    Bytes b = CdbFields.expect(cdb, OPCODE, 12, "MOVE MEDIUM");
-    CdbFields.reservedBytes(b, 1, 1);
-    CdbFields.reservedBytes(b, 8, 9);
-    CdbFields.reserved(b, 10, 0xFE);
-    return new MoveMedium(CdbFields.address(b, 2), CdbFields.address(b, 4), CdbFields.address(b, 6), bit(b, 10, 0));
+    CdbFields f = CdbFields.expect(cdb, OPCODE, 12, NAME);
+    f.reservedBytes(1, 1);
+    f.reservedBytes(8, 9);
+    f.reserved(10, 0xFE);
+    return new MoveMedium(ElementAddress.of(f.u16(2)), ElementAddress.of(f.u16(4)), ElementAddress.of(f.u16(6)),
+        f.bit(10, 0));
   }
 }

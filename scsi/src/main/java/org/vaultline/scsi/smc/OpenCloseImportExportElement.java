@@ -2,12 +2,10 @@ package org.vaultline.scsi.smc;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.OptionalInt;
 import org.vaultline.scsi.Cdb;
-import org.vaultline.scsi.Command;
+import org.vaultline.scsi.CdbFields;
 import org.vaultline.scsi.InvalidCdbException;
-import org.vaultline.scsi.bytes.Bytes;
-import org.vaultline.scsi.transport.DataDirection;
+import org.vaultline.scsi.NoDataCommand;
 
 /**
  * SMC-3 OPEN/CLOSE IMPORT/EXPORT ELEMENT (1Bh): unlocks and opens, or closes, the I/O station
@@ -17,8 +15,9 @@ import org.vaultline.scsi.transport.DataDirection;
  * @param element bytes 2..3: ELEMENT ADDRESS of an import/export element
  * @param action byte 4 bits 4..0: ACTION CODE
  */
-public record OpenCloseImportExportElement(ElementAddress element, Action action) implements Command<Void> {
+public record OpenCloseImportExportElement(ElementAddress element, Action action) implements NoDataCommand {
   public static final int OPCODE = 0x1B;
+  public static final String NAME = "OPEN/CLOSE IMPORT/EXPORT ELEMENT";
 
   /** The ACTION CODE values SMC-3 defines; 02h..1Fh are reserved. */
   public enum Action {
@@ -53,7 +52,7 @@ public record OpenCloseImportExportElement(ElementAddress element, Action action
 
   @Override
   public String name() {
-    return "OPEN/CLOSE IMPORT/EXPORT ELEMENT";
+    return NAME;
   }
 
   @Override
@@ -65,31 +64,21 @@ public record OpenCloseImportExportElement(ElementAddress element, Action action
   }
 
   @Override
-  public DataDirection direction() {
-    return DataDirection.NONE;
-  }
-
-  @Override
   public Duration defaultTimeout() {
     return SmcTimeouts.MOVE;
   }
 
-  @Override
-  public Void parse(Bytes dataIn) {
-    return null;
-  }
-
   /** Decodes an OPEN/CLOSE IMPORT/EXPORT ELEMENT CDB (target side). */
   public static OpenCloseImportExportElement fromCdb(Cdb cdb) throws InvalidCdbException {
-    Bytes b = CdbFields.expect(cdb, OPCODE, 6, "OPEN/CLOSE IMPORT/EXPORT ELEMENT");
-    CdbFields.reservedBytes(b, 1, 1);
-    CdbFields.reserved(b, 4, 0xE0);
-    int code = b.get(4) & 0x1F;
+    CdbFields f = CdbFields.expect(cdb, OPCODE, 6, NAME);
+    f.reservedBytes(1, 1);
+    f.reserved(4, 0xE0);
+    int code = f.bits(4, 4, 0);
     for (Action a : Action.values()) {
       if (a.code() == code) {
-        return new OpenCloseImportExportElement(CdbFields.address(b, 2), a);
+        return new OpenCloseImportExportElement(ElementAddress.of(f.u16(2)), a);
       }
     }
-    throw new InvalidCdbException(4, OptionalInt.of(4), String.format("action code %02Xh is reserved", code));
+    throw CdbFields.invalid(4, 4, String.format("action code %02Xh is reserved", code));
   }
 }

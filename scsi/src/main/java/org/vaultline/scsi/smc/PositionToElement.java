@@ -1,15 +1,13 @@
 package org.vaultline.scsi.smc;
 
-import static org.vaultline.scsi.smc.CdbFields.bit;
-import static org.vaultline.scsi.smc.CdbFields.flag;
+import static org.vaultline.scsi.CdbFields.flag;
 
 import java.time.Duration;
 import java.util.Objects;
 import org.vaultline.scsi.Cdb;
-import org.vaultline.scsi.Command;
+import org.vaultline.scsi.CdbFields;
 import org.vaultline.scsi.InvalidCdbException;
-import org.vaultline.scsi.bytes.Bytes;
-import org.vaultline.scsi.transport.DataDirection;
+import org.vaultline.scsi.NoDataCommand;
 
 /**
  * SMC-3 POSITION TO ELEMENT (2Bh): the robot moves in front of an element without taking anything.
@@ -21,8 +19,9 @@ import org.vaultline.scsi.transport.DataDirection;
  * @param invert byte 8 bit 0: INVERT
  */
 public record PositionToElement(ElementAddress transport, ElementAddress destination, boolean invert)
-    implements Command<Void> {
+    implements NoDataCommand {
   public static final int OPCODE = 0x2B;
+  public static final String NAME = "POSITION TO ELEMENT";
 
   public PositionToElement {
     Objects.requireNonNull(transport, "transport");
@@ -31,7 +30,7 @@ public record PositionToElement(ElementAddress transport, ElementAddress destina
 
   @Override
   public String name() {
-    return "POSITION TO ELEMENT";
+    return NAME;
   }
 
   @Override
@@ -45,26 +44,16 @@ public record PositionToElement(ElementAddress transport, ElementAddress destina
   }
 
   @Override
-  public DataDirection direction() {
-    return DataDirection.NONE;
-  }
-
-  @Override
   public Duration defaultTimeout() {
     return SmcTimeouts.MOVE;
   }
 
-  @Override
-  public Void parse(Bytes dataIn) {
-    return null;
-  }
-
   /** Decodes a POSITION TO ELEMENT CDB (target side). */
   public static PositionToElement fromCdb(Cdb cdb) throws InvalidCdbException {
-    Bytes b = CdbFields.expect(cdb, OPCODE, 10, "POSITION TO ELEMENT");
-    CdbFields.reservedBytes(b, 1, 1);
-    CdbFields.reservedBytes(b, 6, 7);
-    CdbFields.reserved(b, 8, 0xFE);
-    return new PositionToElement(CdbFields.address(b, 2), CdbFields.address(b, 4), bit(b, 8, 0));
+    CdbFields f = CdbFields.expect(cdb, OPCODE, 10, NAME);
+    f.reservedBytes(1, 1);
+    f.reservedBytes(6, 7);
+    f.reserved(8, 0xFE);
+    return new PositionToElement(ElementAddress.of(f.u16(2)), ElementAddress.of(f.u16(4)), f.bit(8, 0));
   }
 }

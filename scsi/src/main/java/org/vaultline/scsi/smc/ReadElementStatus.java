@@ -1,12 +1,11 @@
 package org.vaultline.scsi.smc;
 
-import static org.vaultline.scsi.smc.CdbFields.bit;
-import static org.vaultline.scsi.smc.CdbFields.flag;
+import static org.vaultline.scsi.CdbFields.flag;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.OptionalInt;
 import org.vaultline.scsi.Cdb;
+import org.vaultline.scsi.CdbFields;
 import org.vaultline.scsi.Command;
 import org.vaultline.scsi.InvalidCdbException;
 import org.vaultline.scsi.bytes.Bytes;
@@ -34,6 +33,7 @@ public record ReadElementStatus(ElementType elementType, boolean volTag, Element
     int numberOfElements, boolean mixed, boolean curData, boolean dvcid, int allocationLength)
     implements Command<ElementStatusData> {
   public static final int OPCODE = 0xB8;
+  public static final String NAME = "READ ELEMENT STATUS";
   /** The allocation length we use unless told otherwise: FFFFh, the most every changer reads right. */
   public static final int DEFAULT_ALLOCATION_LENGTH = 0xFFFF;
 
@@ -92,7 +92,7 @@ public record ReadElementStatus(ElementType elementType, boolean volTag, Element
 
   @Override
   public String name() {
-    return "READ ELEMENT STATUS";
+    return NAME;
   }
 
   @Override
@@ -131,14 +131,14 @@ public record ReadElementStatus(ElementType elementType, boolean volTag, Element
 
   /** Decodes a READ ELEMENT STATUS CDB (target side). */
   public static ReadElementStatus fromCdb(Cdb cdb) throws InvalidCdbException {
-    Bytes b = CdbFields.expect(cdb, OPCODE, 12, "READ ELEMENT STATUS");
-    CdbFields.reserved(b, 1, 0xE0);
-    CdbFields.reserved(b, 6, 0xF8);
-    CdbFields.reservedBytes(b, 10, 10);
-    int code = b.get(1) & 0x0F;
-    ElementType type = ElementType.fromCode(code).orElseThrow(() -> new InvalidCdbException(1, OptionalInt.of(3),
+    CdbFields f = CdbFields.expect(cdb, OPCODE, 12, NAME);
+    f.reserved(1, 0xE0);
+    f.reserved(6, 0xF8);
+    f.reservedBytes(10, 10);
+    int code = f.bits(1, 3, 0);
+    ElementType type = ElementType.fromCode(code).orElseThrow(() -> CdbFields.invalid(1, 3,
         String.format("element type code %Xh is reserved", code)));
-    return new ReadElementStatus(type, bit(b, 1, 4), CdbFields.address(b, 2), CdbFields.u16(b, 4),
-        bit(b, 6, 2), bit(b, 6, 1), bit(b, 6, 0), CdbFields.u24(b, 7));
+    return new ReadElementStatus(type, f.bit(1, 4), ElementAddress.of(f.u16(2)), f.u16(4),
+        f.bit(6, 2), f.bit(6, 1), f.bit(6, 0), f.u24(7));
   }
 }

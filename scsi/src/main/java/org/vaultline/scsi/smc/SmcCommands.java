@@ -10,15 +10,15 @@ public final class SmcCommands {
 
   public static List<CommandSet.Entry> entries() {
     return List.of(
-        new CommandSet.Entry(InitializeElementStatus.OPCODE, "INITIALIZE ELEMENT STATUS",
+        new CommandSet.Entry(InitializeElementStatus.OPCODE, InitializeElementStatus.NAME,
             InitializeElementStatus::fromCdb),
-        new CommandSet.Entry(OpenCloseImportExportElement.OPCODE, "OPEN/CLOSE IMPORT/EXPORT ELEMENT",
+        new CommandSet.Entry(OpenCloseImportExportElement.OPCODE, OpenCloseImportExportElement.NAME,
             OpenCloseImportExportElement::fromCdb),
-        new CommandSet.Entry(PositionToElement.OPCODE, "POSITION TO ELEMENT", PositionToElement::fromCdb),
-        new CommandSet.Entry(InitializeElementStatusWithRange.OPCODE, "INITIALIZE ELEMENT STATUS WITH RANGE",
+        new CommandSet.Entry(PositionToElement.OPCODE, PositionToElement.NAME, PositionToElement::fromCdb),
+        new CommandSet.Entry(InitializeElementStatusWithRange.OPCODE, InitializeElementStatusWithRange.NAME,
             InitializeElementStatusWithRange::fromCdb),
-        new CommandSet.Entry(MoveMedium.OPCODE, "MOVE MEDIUM", MoveMedium::fromCdb),
-        new CommandSet.Entry(ExchangeMedium.OPCODE, "EXCHANGE MEDIUM", ExchangeMedium::fromCdb),
-        new CommandSet.Entry(ReadElementStatus.OPCODE, "READ ELEMENT STATUS", ReadElementStatus::fromCdb));
+        new CommandSet.Entry(MoveMedium.OPCODE, MoveMedium.NAME, MoveMedium::fromCdb),
+        new CommandSet.Entry(ExchangeMedium.OPCODE, ExchangeMedium.NAME, ExchangeMedium::fromCdb),
+        new CommandSet.Entry(ReadElementStatus.OPCODE, ReadElementStatus.NAME, ReadElementStatus::fromCdb));
   }
 }

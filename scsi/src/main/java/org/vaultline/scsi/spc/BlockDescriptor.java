@@ -1,5 +1,7 @@
 package org.vaultline.scsi.spc;
 
+import org.vaultline.scsi.CdbFields;
+
 /**
  * A mode parameter block descriptor (SPC-4 general form; SSC uses it to report and set the density
  * and the fixed block length). Short form, 8 bytes: byte 0 DENSITY CODE, bytes 1..3 NUMBER OF BLOCKS,

@@ -1,5 +1,7 @@
 package org.vaultline.scsi.spc;
 
+import org.vaultline.scsi.CdbFields;
+
 /**
  * SPC-4 designation descriptor CODE SET (byte 0 bits 3..0): how the designator's bytes are to be read.
  * A value type rather than an enum so that reserved codes are carried as received.

@@ -5,6 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import org.vaultline.scsi.CdbFields;
 import org.vaultline.scsi.bytes.BigEndianWriter;
 import org.vaultline.scsi.bytes.Bytes;
 
@@ -37,15 +38,24 @@ public sealed interface DesignatorValue {
       case T10VendorId.TYPE -> n >= 8 ? new T10VendorId(latin1(d.slice(0, 8)), d.slice(8, n)) : null;
       case Eui64.TYPE -> n == 8 || n == 12 || n == 16 ? new Eui64(d) : null;
       case Naa.TYPE -> n == 8 || n == 16 ? new Naa(d) : null;
-      case RelativeTargetPort.TYPE -> n == 4 ? new RelativeTargetPort(d.get(2) << 8 | d.get(3)) : null;
-      case TargetPortGroup.TYPE -> n == 4 ? new TargetPortGroup(d.get(2) << 8 | d.get(3)) : null;
-      case LogicalUnitGroup.TYPE -> n == 4 ? new LogicalUnitGroup(d.get(2) << 8 | d.get(3)) : null;
+      case RelativeTargetPort.TYPE -> n == 4 ? new RelativeTargetPort(id16(d)) : null;
+      case TargetPortGroup.TYPE -> n == 4 ? new TargetPortGroup(id16(d)) : null;
+      case LogicalUnitGroup.TYPE -> n == 4 ? new LogicalUnitGroup(id16(d)) : null;
       case Md5LogicalUnitId.TYPE -> n == 16 ? new Md5LogicalUnitId(d) : null;
       case ScsiNameString.TYPE -> ScsiNameString.decode(d);
       case ProtocolSpecificPort.TYPE -> new ProtocolSpecificPort(d);
       case Uuid.TYPE -> n == 18 ? new Uuid(d.get(0) >> 4, uuid(d.slice(2, 18))) : null;
       default -> null;
     };
+  }
+
+  /** Types 4h..6h: a 4-byte designator, bytes 0..1 reserved, bytes 2..3 the 16-bit identifier. */
+  private static int id16(Bytes d) {
+    return d.get(2) << 8 | d.get(3);
+  }
+
+  private static Bytes id16(int id) {
+    return new BigEndianWriter(4).u16(0).u16(id).toBytes();
   }
 
   private static String latin1(Bytes b) {
@@ -213,7 +223,7 @@ public sealed interface DesignatorValue {
 
     @Override
     public Bytes encode() {
-      return new BigEndianWriter(4).u16(0).u16(port).toBytes();
+      return id16(port);
     }
   }
 
@@ -232,7 +242,7 @@ public sealed interface DesignatorValue {
 
     @Override
     public Bytes encode() {
-      return new BigEndianWriter(4).u16(0).u16(group).toBytes();
+      return id16(group);
     }
   }
 
@@ -251,7 +261,7 @@ public sealed interface DesignatorValue {
 
     @Override
     public Bytes encode() {
-      return new BigEndianWriter(4).u16(0).u16(group).toBytes();
+      return id16(group);
     }
   }
 

@@ -2,6 +2,7 @@ package org.vaultline.scsi.spc;
 
 import java.time.Duration;
 import org.vaultline.scsi.Cdb;
+import org.vaultline.scsi.CdbFields;
 import org.vaultline.scsi.Command;
 import org.vaultline.scsi.InvalidCdbException;
 import org.vaultline.scsi.bytes.BigEndianWriter;
@@ -25,8 +26,10 @@ public sealed interface Inquiry<R> extends Command<R>
   int OPCODE = 0x12;
   String NAME = "INQUIRY";
 
-  /** Byte 1 bit 0: EVPD. */
-  boolean evpd();
+  /** Byte 1 bit 0: EVPD, set for every VPD page request (only {@link Standard} clears it). */
+  default boolean evpd() {
+    return true;
+  }
 
   /** Byte 2: the VPD page (0 for standard data). */
   int pageCode();
@@ -96,7 +99,7 @@ public sealed interface Inquiry<R> extends Command<R>
    * @throws InvalidCdbException CMDDT set (byte 1 bit 1), or a page code without EVPD (byte 2)
    */
   static Inquiry<?> fromCdb(Cdb cdb) throws InvalidCdbException {
-    CdbFields f = CdbFields.open(cdb, OPCODE, 6, NAME);
+    CdbFields f = CdbFields.expect(cdb, OPCODE, 6, NAME);
     if (f.bit(1, 1)) {
       throw CdbFields.invalid(1, 1, "CMDDT is obsolete");
     }
@@ -145,11 +148,6 @@ public sealed interface Inquiry<R> extends Command<R>
     }
 
     @Override
-    public boolean evpd() {
-      return true;
-    }
-
-    @Override
     public int pageCode() {
       return VpdPage.SUPPORTED_VPD_PAGES;
     }
@@ -167,11 +165,6 @@ public sealed interface Inquiry<R> extends Command<R>
     }
 
     @Override
-    public boolean evpd() {
-      return true;
-    }
-
-    @Override
     public int pageCode() {
       return VpdPage.UNIT_SERIAL_NUMBER;
     }
@@ -186,11 +179,6 @@ public sealed interface Inquiry<R> extends Command<R>
   record DeviceId(int allocationLength) implements Inquiry<DeviceIdentification> {
     public DeviceId {
       checkAllocation(allocationLength);
-    }
-
-    @Override
-    public boolean evpd() {
-      return true;
     }
 
     @Override
@@ -214,11 +202,6 @@ public sealed interface Inquiry<R> extends Command<R>
         throw new IllegalArgumentException(String.format(
             "VPD page %02Xh has its own request record; use Inquiry.vpd(page, allocation)", pageCode));
       }
-    }
-
-    @Override
-    public boolean evpd() {
-      return true;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.vaultline.scsi.spc;
 
 import java.nio.charset.StandardCharsets;
 import java.util.OptionalLong;
+import org.vaultline.scsi.CdbFields;
 import org.vaultline.scsi.bytes.Bytes;
 
 /**

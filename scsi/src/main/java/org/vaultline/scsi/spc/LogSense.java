@@ -2,6 +2,7 @@ package org.vaultline.scsi.spc;
 
 import java.time.Duration;
 import org.vaultline.scsi.Cdb;
+import org.vaultline.scsi.CdbFields;
 import org.vaultline.scsi.Command;
 import org.vaultline.scsi.InvalidCdbException;
 import org.vaultline.scsi.bytes.BigEndianWriter;
@@ -105,7 +106,7 @@ public record LogSense(boolean parameterPointerControl, boolean saveParameters, 
 
   /** Decodes a LOG SENSE CDB: page 00h gives {@link SupportedPages}, any other page a {@link LogSense}. */
   public static Command<?> fromCdb(Cdb cdb) throws InvalidCdbException {
-    CdbFields f = CdbFields.open(cdb, OPCODE, 10, NAME);
+    CdbFields f = CdbFields.expect(cdb, OPCODE, 10, NAME);
     boolean ppc = f.bit(1, 1);
     boolean sp = f.bit(1, 0);
     LogPageControl pc = LogPageControl.of(f.bits(2, 7, 6));

@@ -1,5 +1,6 @@
 package org.vaultline.scsi.spc;
 
+import org.vaultline.scsi.CdbFields;
 import org.vaultline.scsi.bytes.BigEndianReader;
 import org.vaultline.scsi.bytes.BigEndianWriter;
 import org.vaultline.scsi.bytes.Bytes;

@@ -1,20 +1,15 @@
 package org.vaultline.scsi.spc;
 
-import java.time.Duration;
 import org.vaultline.scsi.Cdb;
-import org.vaultline.scsi.Command;
+import org.vaultline.scsi.CdbFields;
 import org.vaultline.scsi.InvalidCdbException;
 import org.vaultline.scsi.bytes.BigEndianWriter;
 import org.vaultline.scsi.bytes.Bytes;
 import org.vaultline.scsi.sense.MalformedResponseException;
-import org.vaultline.scsi.transport.DataDirection;
 
 /**
- * SPC-4 MODE SELECT(10) (55h): sends a mode parameter list. CDB: byte 1 bit 4 PF, bit 0 SP; bytes 7..8 PARAMETER LIST LENGTH; byte 9 CONTROL.
- *
- * <p>The parameter list is the data-out; a record decoded from a CDB alone ({@link #fromCdb}, the
- * target side) knows only its length and carries an empty list until the data has arrived
- * ({@link #withParameterList}).
+ * SPC-4 MODE SELECT(10) (55h): sends a mode parameter list; see {@link ModeSelect} for what the two
+ * CDB sizes share. CDB: byte 1 bit 4 PF, bit 0 SP; bytes 7..8 PARAMETER LIST LENGTH; byte 9 CONTROL.
  *
  * @param pageFormat PF: the pages follow the standard's page format (set it; SMC-3 and SSC require it)
  * @param savePages SP: also save the pages
@@ -22,16 +17,13 @@ import org.vaultline.scsi.transport.DataDirection;
  * @param parameterList the data-out: {@code parameterListLength} bytes, or empty while not yet received
  */
 public record ModeSelect10(boolean pageFormat, boolean savePages, int parameterListLength, Bytes parameterList)
-    implements Command<Void> {
+    implements ModeSelect {
   public static final int OPCODE = 0x55;
   public static final String NAME = "MODE SELECT(10)";
 
   public ModeSelect10 {
     CdbFields.checkRange("parameter list length", parameterListLength, 0xffff);
-    if (!parameterList.isEmpty() && parameterList.size() != parameterListLength) {
-      throw new IllegalArgumentException("parameter list of " + parameterList.size()
-          + " bytes does not match the parameter list length " + parameterListLength);
-    }
+    ModeSelect.checkParameterList(parameterListLength, parameterList);
   }
 
   /**
@@ -49,7 +41,7 @@ public record ModeSelect10(boolean pageFormat, boolean savePages, int parameterL
     return new ModeSelect10(pageFormat, savePages, parameterListLength, list);
   }
 
-  /** The parameter list decoded (MODE DATA LENGTH ignored, as it is reserved here). */
+  @Override
   public ModeParameters parameters() throws MalformedResponseException {
     return ModeParameters.parseSelect10(parameterList);
   }
@@ -69,29 +61,9 @@ public record ModeSelect10(boolean pageFormat, boolean savePages, int parameterL
         .u8(0));
   }
 
-  @Override
-  public DataDirection direction() {
-    return parameterListLength == 0 ? DataDirection.NONE : DataDirection.TO_DEVICE;
-  }
-
-  @Override
-  public Bytes dataOut() {
-    return parameterList;
-  }
-
-  @Override
-  public Duration defaultTimeout() {
-    return Duration.ofSeconds(60);
-  }
-
-  @Override
-  public Void parse(Bytes dataIn) {
-    return null;
-  }
-
   /** Decodes the CDB; the parameter list is empty until {@link #withParameterList}. */
   public static ModeSelect10 fromCdb(Cdb cdb) throws InvalidCdbException {
-    CdbFields f = CdbFields.open(cdb, OPCODE, 10, NAME);
+    CdbFields f = CdbFields.expect(cdb, OPCODE, 10, NAME);
     return new ModeSelect10(f.bit(1, 4), f.bit(1, 0), f.u16(7), Bytes.EMPTY);
   }
 }

@@ -1,13 +1,11 @@
 package org.vaultline.scsi.spc;
 
-import java.time.Duration;
 import org.vaultline.scsi.Cdb;
-import org.vaultline.scsi.Command;
+import org.vaultline.scsi.CdbFields;
 import org.vaultline.scsi.InvalidCdbException;
 import org.vaultline.scsi.bytes.BigEndianWriter;
 import org.vaultline.scsi.bytes.Bytes;
 import org.vaultline.scsi.sense.MalformedResponseException;
-import org.vaultline.scsi.transport.DataDirection;
 
 /**
  * SPC-4 MODE SENSE(6) (1Ah). CDB: byte 1 bit 3 DBD; byte 2 bits 7..6 PC, bits 5..0 PAGE CODE; byte 3
@@ -20,7 +18,7 @@ import org.vaultline.scsi.transport.DataDirection;
  * @param allocationLength 0..255
  */
 public record ModeSense6(boolean disableBlockDescriptors, PageControl pageControl, int pageCode, int subpageCode,
-    int allocationLength) implements Command<ModeParameters> {
+    int allocationLength) implements ModeSense {
   public static final int OPCODE = 0x1A;
   public static final String NAME = "MODE SENSE(6)";
 
@@ -52,27 +50,12 @@ public record ModeSense6(boolean disableBlockDescriptors, PageControl pageContro
   }
 
   @Override
-  public DataDirection direction() {
-    return DataDirection.FROM_DEVICE;
-  }
-
-  @Override
-  public int dataInLength() {
-    return allocationLength;
-  }
-
-  @Override
-  public Duration defaultTimeout() {
-    return Duration.ofSeconds(30);
-  }
-
-  @Override
   public ModeParameters parse(Bytes dataIn) throws MalformedResponseException {
     return ModeParameters.parse6(dataIn);
   }
 
   public static ModeSense6 fromCdb(Cdb cdb) throws InvalidCdbException {
-    CdbFields f = CdbFields.open(cdb, OPCODE, 6, NAME);
+    CdbFields f = CdbFields.expect(cdb, OPCODE, 6, NAME);
     return new ModeSense6(f.bit(1, 3), PageControl.of(f.bits(2, 7, 6)), f.bits(2, 5, 0), f.u8(3), f.u8(4));
   }
 }

@@ -2,10 +2,9 @@ package org.vaultline.scsi.spc;
 
 import java.time.Duration;
 import org.vaultline.scsi.Cdb;
-import org.vaultline.scsi.Command;
+import org.vaultline.scsi.CdbFields;
 import org.vaultline.scsi.InvalidCdbException;
-import org.vaultline.scsi.bytes.Bytes;
-import org.vaultline.scsi.transport.DataDirection;
+import org.vaultline.scsi.NoDataCommand;
 
 /**
  * SPC-4 PREVENT ALLOW MEDIUM REMOVAL (1Eh). The 2-bit PREVENT field (byte 4 bits 1..0): 00b allows
@@ -14,7 +13,7 @@ import org.vaultline.scsi.transport.DataDirection;
  *
  * @param prevent 0..3
  */
-public record PreventAllowMediumRemoval(int prevent) implements Command<Void> {
+public record PreventAllowMediumRemoval(int prevent) implements NoDataCommand {
   public static final int OPCODE = 0x1E;
   public static final String NAME = "PREVENT ALLOW MEDIUM REMOVAL";
 
@@ -47,22 +46,12 @@ public record PreventAllowMediumRemoval(int prevent) implements Command<Void> {
   }
 
   @Override
-  public DataDirection direction() {
-    return DataDirection.NONE;
-  }
-
-  @Override
   public Duration defaultTimeout() {
     return Duration.ofSeconds(30);
   }
 
-  @Override
-  public Void parse(Bytes dataIn) {
-    return null;
-  }
-
   public static PreventAllowMediumRemoval fromCdb(Cdb cdb) throws InvalidCdbException {
-    CdbFields f = CdbFields.open(cdb, OPCODE, 6, NAME);
+    CdbFields f = CdbFields.expect(cdb, OPCODE, 6, NAME);
     return new PreventAllowMediumRemoval(f.bits(4, 1, 0));
   }
 }

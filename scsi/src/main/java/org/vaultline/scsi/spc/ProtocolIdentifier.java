@@ -1,5 +1,7 @@
 package org.vaultline.scsi.spc;
 
+import org.vaultline.scsi.CdbFields;
+
 /**
  * SPC-4 PROTOCOL IDENTIFIER (4 bits): the SCSI transport protocol a designator or transport ID belongs
  * to. A value type so that reserved codes (Ch..Eh) are kept.

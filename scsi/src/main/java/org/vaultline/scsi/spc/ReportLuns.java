@@ -2,6 +2,7 @@ package org.vaultline.scsi.spc;
 
 import java.time.Duration;
 import org.vaultline.scsi.Cdb;
+import org.vaultline.scsi.CdbFields;
 import org.vaultline.scsi.Command;
 import org.vaultline.scsi.InvalidCdbException;
 import org.vaultline.scsi.bytes.BigEndianWriter;
@@ -73,7 +74,7 @@ public record ReportLuns(int selectReport, long allocationLength) implements Com
 
   /** @throws InvalidCdbException an allocation length below 16 (bytes 6..9), as SPC-4 requires */
   public static ReportLuns fromCdb(Cdb cdb) throws InvalidCdbException {
-    CdbFields f = CdbFields.open(cdb, OPCODE, 12, NAME);
+    CdbFields f = CdbFields.expect(cdb, OPCODE, 12, NAME);
     long alloc = f.u32(6);
     if (alloc < 16) {
       throw CdbFields.invalid(6, 7, "allocation length " + alloc + " is less than 16");

@@ -2,6 +2,7 @@ package org.vaultline.scsi.spc;
 
 import java.time.Duration;
 import org.vaultline.scsi.Cdb;
+import org.vaultline.scsi.CdbFields;
 import org.vaultline.scsi.Command;
 import org.vaultline.scsi.InvalidCdbException;
 import org.vaultline.scsi.bytes.BigEndianWriter;
@@ -83,7 +84,7 @@ public record ReportSupportedOperationCodes(boolean returnTimeouts, long allocat
    *     reporting options (byte 2)
    */
   public static Command<?> fromCdb(Cdb cdb) throws InvalidCdbException {
-    CdbFields f = CdbFields.open(cdb, OPCODE, 12, NAME);
+    CdbFields f = CdbFields.expect(cdb, OPCODE, 12, NAME);
     int sa = f.bits(1, 4, 0);
     if (sa != SERVICE_ACTION) {
       throw CdbFields.invalid(1, 4, String.format("MAINTENANCE IN service action %02Xh is not supported", sa));

@@ -2,6 +2,7 @@ package org.vaultline.scsi.spc;
 
 import java.time.Duration;
 import org.vaultline.scsi.Cdb;
+import org.vaultline.scsi.CdbFields;
 import org.vaultline.scsi.Command;
 import org.vaultline.scsi.InvalidCdbException;
 import org.vaultline.scsi.bytes.BigEndianWriter;
@@ -66,7 +67,7 @@ public record RequestSense(boolean descriptorFormat, int allocationLength) imple
   }
 
   public static RequestSense fromCdb(Cdb cdb) throws InvalidCdbException {
-    CdbFields f = CdbFields.open(cdb, OPCODE, 6, NAME);
+    CdbFields f = CdbFields.expect(cdb, OPCODE, 6, NAME);
     return new RequestSense(f.bit(1, 0), f.u8(4));
   }
 }

@@ -2,6 +2,7 @@ package org.vaultline.scsi.spc;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.vaultline.scsi.CdbFields;
 import org.vaultline.scsi.DeviceType;
 import org.vaultline.scsi.bytes.BigEndianReader;
 import org.vaultline.scsi.bytes.BigEndianWriter;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.vaultline.scsi.CdbFields;
 import org.vaultline.scsi.bytes.BigEndianReader;
 import org.vaultline.scsi.bytes.BigEndianWriter;
 import org.vaultline.scsi.bytes.Bytes;

@@ -2,16 +2,15 @@ package org.vaultline.scsi.spc;
 
 import java.time.Duration;
 import org.vaultline.scsi.Cdb;
-import org.vaultline.scsi.Command;
+import org.vaultline.scsi.CdbFields;
 import org.vaultline.scsi.InvalidCdbException;
-import org.vaultline.scsi.bytes.Bytes;
-import org.vaultline.scsi.transport.DataDirection;
+import org.vaultline.scsi.NoDataCommand;
 
 /**
  * SPC-4 TEST UNIT READY (00h): GOOD when the logical unit is ready, else CHECK CONDITION with the
  * reason (2/04/01 becoming ready, 2/3A/00 medium not present, 6/29/00 after a reset...). No data.
  */
-public record TestUnitReady() implements Command<Void> {
+public record TestUnitReady() implements NoDataCommand {
   public static final int OPCODE = 0x00;
   public static final String NAME = "TEST UNIT READY";
 
@@ -26,22 +25,12 @@ public record TestUnitReady() implements Command<Void> {
   }
 
   @Override
-  public DataDirection direction() {
-    return DataDirection.NONE;
-  }
-
-  @Override
   public Duration defaultTimeout() {
     return Duration.ofSeconds(10);
   }
 
-  @Override
-  public Void parse(Bytes dataIn) {
-    return null;
-  }
-
   public static TestUnitReady fromCdb(Cdb cdb) throws InvalidCdbException {
-    CdbFields.open(cdb, OPCODE, 6, NAME);
+    CdbFields.expect(cdb, OPCODE, 6, NAME);
     return new TestUnitReady();
   }
 }

@@ -1,6 +1,5 @@
 package org.vaultline.scsi.ssc;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.vaultline.scsi.bytes.BigEndianReader;
@@ -18,19 +17,18 @@ import org.vaultline.scsi.sense.MalformedResponseException;
 public record DensitySupport(int availableLength, List<DensityDescriptor> descriptors) implements DensitySupportData {
   public DensitySupport {
     descriptors = List.copyOf(descriptors);
-    if (availableLength < 0 || availableLength > 0xFFFF) {
-      throw new IllegalArgumentException("available length must fit in 16 bits: " + availableLength);
-    }
+    DensitySupportLayout.checkAvailableLength(availableLength);
   }
 
   /** Complete data holding {@code descriptors}. */
   public static DensitySupport of(List<DensityDescriptor> descriptors) {
-    return new DensitySupport(2 + DensityDescriptor.LENGTH * descriptors.size(), descriptors);
+    return new DensitySupport(DensitySupportLayout.availableLength(descriptors.size(), DensityDescriptor.LENGTH),
+        descriptors);
   }
 
   /** The drive holds more descriptors than came back: the allocation length was too small. */
   public boolean truncated() {
-    return availableLength > 2 + DensityDescriptor.LENGTH * descriptors.size();
+    return availableLength > DensitySupportLayout.availableLength(descriptors.size(), DensityDescriptor.LENGTH);
   }
 
   /** The descriptor marked DEFLT, if any. */
@@ -50,25 +48,8 @@ public record DensitySupport(int availableLength, List<DensityDescriptor> descri
    *     stated length is not a whole number of descriptors although all of it was transferred
    */
   public static DensitySupport parse(Bytes data) throws MalformedResponseException {
-    BigEndianReader r = new BigEndianReader(data);
-    int available = r.u16(0); // bytes 0..1: AVAILABLE DENSITY SUPPORT LENGTH; bytes 2..3 reserved
-    r.u16(2);
-    if (available < 2) {
-      throw new MalformedResponseException(0, "available density support length " + available
-          + " does not even cover the header");
-    }
-    int declaredEnd = 2 + available;
-    boolean cutShort = declaredEnd > data.size();
-    int end = Math.min(declaredEnd, data.size());
-    if (!cutShort && (available - 2) % DensityDescriptor.LENGTH != 0) {
-      throw new MalformedResponseException(0, "available density support length " + available
-          + " is not 2 plus a multiple of 52");
-    }
-    List<DensityDescriptor> list = new ArrayList<>();
-    for (int off = 4; off + DensityDescriptor.LENGTH <= end; off += DensityDescriptor.LENGTH) {
-      list.add(descriptor(r.sub(off, DensityDescriptor.LENGTH)));
-    }
-    return new DensitySupport(available, list);
+    var parsed = DensitySupportLayout.parse(data, DensityDescriptor.LENGTH, DensitySupport::descriptor);
+    return new DensitySupport(parsed.availableLength(), parsed.descriptors());
   }
 
   private static DensityDescriptor descriptor(BigEndianReader d) throws MalformedResponseException {
@@ -92,8 +73,7 @@ public record DensitySupport(int availableLength, List<DensityDescriptor> descri
 
   @Override
   public Bytes encode() {
-    BigEndianWriter w = new BigEndianWriter(4 + DensityDescriptor.LENGTH * descriptors.size());
-    w.u16(availableLength).zeros(2);
+    BigEndianWriter w = DensitySupportLayout.header(availableLength, descriptors.size(), DensityDescriptor.LENGTH);
     for (DensityDescriptor d : descriptors) {
       w.u8(d.primaryCode()).u8(d.secondaryCode());
       w.u8((d.writeOk() ? 0x80 : 0) | (d.duplicate() ? 0x40 : 0) | (d.isDefault() ? 0x20 : 0)

@@ -1,14 +1,12 @@
 package org.vaultline.scsi.ssc;
 
-import static org.vaultline.scsi.ssc.CdbFields.bit;
-import static org.vaultline.scsi.ssc.CdbFields.flag;
+import static org.vaultline.scsi.CdbFields.flag;
 
 import java.time.Duration;
 import org.vaultline.scsi.Cdb;
-import org.vaultline.scsi.Command;
+import org.vaultline.scsi.CdbFields;
 import org.vaultline.scsi.InvalidCdbException;
-import org.vaultline.scsi.bytes.Bytes;
-import org.vaultline.scsi.transport.DataDirection;
+import org.vaultline.scsi.NoDataCommand;
 
 /**
  * SSC-3 ERASE(6) (19h), an implicit-address command: with LONG=0 writes an end-of-data mark at the
@@ -18,12 +16,13 @@ import org.vaultline.scsi.transport.DataDirection;
  * @param immediate IMMED: status as soon as the CDB is validated
  * @param longErase LONG: erase the rest of the partition
  */
-public record Erase6(boolean immediate, boolean longErase) implements Command<Void> {
+public record Erase6(boolean immediate, boolean longErase) implements NoDataCommand {
   public static final int OPCODE = 0x19;
+  public static final String NAME = "ERASE(6)";
 
   @Override
   public String name() {
-    return "ERASE(6)";
+    return NAME;
   }
 
   @Override
@@ -32,27 +31,17 @@ public record Erase6(boolean immediate, boolean longErase) implements Command<Vo
         0, 0, 0, 0);
   }
 
-  @Override
-  public DataDirection direction() {
-    return DataDirection.NONE;
-  }
-
   /** Long erase: {@link SscTimeouts#ERASE_LONG} (about 46 hours); short erase: the WRITE timeout. */
   @Override
   public Duration defaultTimeout() {
     return longErase ? SscTimeouts.ERASE_LONG : SscTimeouts.ERASE_SHORT;
   }
 
-  @Override
-  public Void parse(Bytes dataIn) {
-    return null;
-  }
-
   /** Decodes an ERASE(6) CDB (target side). */
   public static Erase6 fromCdb(Cdb cdb) throws InvalidCdbException {
-    Bytes b = CdbFields.expect(cdb, OPCODE, 6, "ERASE(6)");
-    CdbFields.reserved(b, 1, 0xfc);
-    CdbFields.reservedBytes(b, 2, 4);
-    return new Erase6(bit(b, 1, 1), bit(b, 1, 0));
+    CdbFields f = CdbFields.expect(cdb, OPCODE, 6, NAME);
+    f.reserved(1, 0xfc);
+    f.reservedBytes(2, 4);
+    return new Erase6(f.bit(1, 1), f.bit(1, 0));
   }
 }

@@ -102,10 +102,7 @@ public enum LibraryTapeAlertFlag implements TapeAlertCondition {
    * @throws IllegalArgumentException when {@code code} is not 1..64
    */
   public static LibraryTapeAlertFlag of(int code) {
-    if (code < 1 || code > 64) {
-      throw new IllegalArgumentException("TapeAlert flags are numbered 1..64: " + code);
-    }
-    return values()[code - 1];
+    return values()[TapeAlertPage.index(code)];
   }
 
   /** {@code 14h Clean now (C)}. */

@@ -1,14 +1,12 @@
 package org.vaultline.scsi.ssc;
 
-import static org.vaultline.scsi.ssc.CdbFields.bit;
-import static org.vaultline.scsi.ssc.CdbFields.flag;
+import static org.vaultline.scsi.CdbFields.flag;
 
 import java.time.Duration;
 import org.vaultline.scsi.Cdb;
-import org.vaultline.scsi.Command;
+import org.vaultline.scsi.CdbFields;
 import org.vaultline.scsi.InvalidCdbException;
-import org.vaultline.scsi.bytes.Bytes;
-import org.vaultline.scsi.transport.DataDirection;
+import org.vaultline.scsi.NoDataCommand;
 
 /**
  * SSC-3 LOAD UNLOAD (1Bh), a common command: threads the medium to the beginning of the partition
@@ -22,8 +20,9 @@ import org.vaultline.scsi.transport.DataDirection;
  * @param hold HOLD: keep the medium in the drive (load: do not position; unload: do not eject)
  */
 public record LoadUnload(boolean immediate, boolean load, boolean retension, boolean endOfTape, boolean hold)
-    implements Command<Void> {
+    implements NoDataCommand {
   public static final int OPCODE = 0x1B;
+  public static final String NAME = "LOAD UNLOAD";
 
   public LoadUnload {
     if (load && endOfTape) {
@@ -44,7 +43,7 @@ public record LoadUnload(boolean immediate, boolean load, boolean retension, boo
 
   @Override
   public String name() {
-    return "LOAD UNLOAD";
+    return NAME;
   }
 
   @Override
@@ -57,29 +56,19 @@ public record LoadUnload(boolean immediate, boolean load, boolean retension, boo
   }
 
   @Override
-  public DataDirection direction() {
-    return DataDirection.NONE;
-  }
-
-  @Override
   public Duration defaultTimeout() {
     return SscTimeouts.LOAD_UNLOAD;
   }
 
-  @Override
-  public Void parse(Bytes dataIn) {
-    return null;
-  }
-
   /** Decodes a LOAD UNLOAD CDB (target side). */
   public static LoadUnload fromCdb(Cdb cdb) throws InvalidCdbException {
-    Bytes b = CdbFields.expect(cdb, OPCODE, 6, "LOAD UNLOAD");
-    CdbFields.reserved(b, 1, 0xfe);
-    CdbFields.reservedBytes(b, 2, 3);
-    CdbFields.reserved(b, 4, 0xf0);
-    if (bit(b, 4, 0) && bit(b, 4, 2)) {
+    CdbFields f = CdbFields.expect(cdb, OPCODE, 6, NAME);
+    f.reserved(1, 0xfe);
+    f.reservedBytes(2, 3);
+    f.reserved(4, 0xf0);
+    if (f.bit(4, 0) && f.bit(4, 2)) {
       throw CdbFields.invalid(4, 2, "EOT set together with LOAD");
     }
-    return new LoadUnload(bit(b, 1, 0), bit(b, 4, 0), bit(b, 4, 1), bit(b, 4, 2), bit(b, 4, 3));
+    return new LoadUnload(f.bit(1, 0), f.bit(4, 0), f.bit(4, 1), f.bit(4, 2), f.bit(4, 3));
   }
 }

@@ -1,14 +1,12 @@
 package org.vaultline.scsi.ssc;
 
-import static org.vaultline.scsi.ssc.CdbFields.bit;
-import static org.vaultline.scsi.ssc.CdbFields.flag;
+import static org.vaultline.scsi.CdbFields.flag;
 
 import java.time.Duration;
 import org.vaultline.scsi.Cdb;
-import org.vaultline.scsi.Command;
+import org.vaultline.scsi.CdbFields;
 import org.vaultline.scsi.InvalidCdbException;
-import org.vaultline.scsi.bytes.Bytes;
-import org.vaultline.scsi.transport.DataDirection;
+import org.vaultline.scsi.NoDataCommand;
 
 /**
  * SSC-3 LOCATE(10) (2Bh), an implicit-address command: positions at a logical block (object)
@@ -22,8 +20,9 @@ import org.vaultline.scsi.transport.DataDirection;
  * @param partition partition number, used when {@code changePartition}
  */
 public record Locate10(boolean blockAddressType, boolean changePartition, boolean immediate, long blockAddress,
-                       int partition) implements Command<Void> {
+                       int partition) implements NoDataCommand {
   public static final int OPCODE = 0x2B;
+  public static final String NAME = "LOCATE(10)";
 
   public Locate10 {
     if (blockAddress < 0 || blockAddress > 0xFFFFFFFFL) {
@@ -46,7 +45,7 @@ public record Locate10(boolean blockAddressType, boolean changePartition, boolea
 
   @Override
   public String name() {
-    return "LOCATE(10)";
+    return NAME;
   }
 
   @Override
@@ -61,26 +60,16 @@ public record Locate10(boolean blockAddressType, boolean changePartition, boolea
   }
 
   @Override
-  public DataDirection direction() {
-    return DataDirection.NONE;
-  }
-
-  @Override
   public Duration defaultTimeout() {
     return SscTimeouts.POSITIONING;
   }
 
-  @Override
-  public Void parse(Bytes dataIn) {
-    return null;
-  }
-
   /** Decodes a LOCATE(10) CDB (target side). */
   public static Locate10 fromCdb(Cdb cdb) throws InvalidCdbException {
-    Bytes b = CdbFields.expect(cdb, OPCODE, 10, "LOCATE(10)");
-    CdbFields.reserved(b, 1, 0xf8);
-    CdbFields.reservedBytes(b, 2, 2);
-    CdbFields.reservedBytes(b, 7, 7);
-    return new Locate10(bit(b, 1, 2), bit(b, 1, 1), bit(b, 1, 0), CdbFields.u32(b, 3), b.get(8));
+    CdbFields f = CdbFields.expect(cdb, OPCODE, 10, NAME);
+    f.reserved(1, 0xf8);
+    f.reservedBytes(2, 2);
+    f.reservedBytes(7, 7);
+    return new Locate10(f.bit(1, 2), f.bit(1, 1), f.bit(1, 0), f.u32(3), f.u8(8));
   }
 }

@@ -1,15 +1,13 @@
 package org.vaultline.scsi.ssc;
 
-import static org.vaultline.scsi.ssc.CdbFields.bit;
-import static org.vaultline.scsi.ssc.CdbFields.flag;
+import static org.vaultline.scsi.CdbFields.flag;
 
 import java.time.Duration;
 import java.util.Objects;
 import org.vaultline.scsi.Cdb;
-import org.vaultline.scsi.Command;
+import org.vaultline.scsi.CdbFields;
 import org.vaultline.scsi.InvalidCdbException;
-import org.vaultline.scsi.bytes.Bytes;
-import org.vaultline.scsi.transport.DataDirection;
+import org.vaultline.scsi.NoDataCommand;
 
 /**
  * SSC-3 LOCATE(16) (92h), an explicit-address command: positions at a 64-bit logical object or logical
@@ -23,8 +21,9 @@ import org.vaultline.scsi.transport.DataDirection;
  * @param logicalIdentifier the 64-bit identifier, unsigned
  */
 public record Locate16(LocateDestination destination, boolean changePartition, boolean immediate,
-                       boolean explicitAddressMode, int partition, long logicalIdentifier) implements Command<Void> {
+                       boolean explicitAddressMode, int partition, long logicalIdentifier) implements NoDataCommand {
   public static final int OPCODE = 0x92;
+  public static final String NAME = "LOCATE(16)";
 
   public Locate16 {
     Objects.requireNonNull(destination, "destination");
@@ -50,7 +49,7 @@ public record Locate16(LocateDestination destination, boolean changePartition, b
 
   @Override
   public String name() {
-    return "LOCATE(16)";
+    return NAME;
   }
 
   @Override
@@ -67,31 +66,21 @@ public record Locate16(LocateDestination destination, boolean changePartition, b
   }
 
   @Override
-  public DataDirection direction() {
-    return DataDirection.NONE;
-  }
-
-  @Override
   public Duration defaultTimeout() {
     return SscTimeouts.POSITIONING;
   }
 
-  @Override
-  public Void parse(Bytes dataIn) {
-    return null;
-  }
-
   /** Decodes a LOCATE(16) CDB (target side). */
   public static Locate16 fromCdb(Cdb cdb) throws InvalidCdbException {
-    Bytes b = CdbFields.expect(cdb, OPCODE, 16, "LOCATE(16)");
-    CdbFields.reserved(b, 1, 0xe4);
-    CdbFields.reserved(b, 2, 0xfe);
-    CdbFields.reservedBytes(b, 12, 14);
-    LocateDestination destination = LocateDestination.of(b.get(1) >> 3 & 0b11);
+    CdbFields f = CdbFields.expect(cdb, OPCODE, 16, NAME);
+    f.reserved(1, 0xe4);
+    f.reserved(2, 0xfe);
+    f.reservedBytes(12, 14);
+    int destType = f.bits(1, 4, 3);
+    LocateDestination destination = LocateDestination.of(destType);
     if (destination == null) {
-      int value = b.get(1) >> 3 & 0b11;
-      throw CdbFields.invalid(1, 4, "DEST_TYPE " + (value >> 1) + (value & 1) + "b is reserved");
+      throw CdbFields.invalid(1, 4, "DEST_TYPE " + (destType >> 1) + (destType & 1) + "b is reserved");
     }
-    return new Locate16(destination, bit(b, 1, 1), bit(b, 1, 0), bit(b, 2, 0), b.get(3), CdbFields.u64(b, 4));
+    return new Locate16(destination, f.bit(1, 1), f.bit(1, 0), f.bit(2, 0), f.u8(3), f.u64(4));
   }
 }

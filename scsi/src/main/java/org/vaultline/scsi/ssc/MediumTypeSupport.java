@@ -18,18 +18,17 @@ public record MediumTypeSupport(int availableLength, List<MediumTypeDescriptor> 
     implements DensitySupportData {
   public MediumTypeSupport {
     descriptors = List.copyOf(descriptors);
-    if (availableLength < 0 || availableLength > 0xFFFF) {
-      throw new IllegalArgumentException("available length must fit in 16 bits: " + availableLength);
-    }
+    DensitySupportLayout.checkAvailableLength(availableLength);
   }
 
   public static MediumTypeSupport of(List<MediumTypeDescriptor> descriptors) {
-    return new MediumTypeSupport(2 + MediumTypeDescriptor.LENGTH * descriptors.size(), descriptors);
+    return new MediumTypeSupport(DensitySupportLayout.availableLength(descriptors.size(), MediumTypeDescriptor.LENGTH),
+        descriptors);
   }
 
   /** The drive holds more descriptors than came back. */
   public boolean truncated() {
-    return availableLength > 2 + MediumTypeDescriptor.LENGTH * descriptors.size();
+    return availableLength > DensitySupportLayout.availableLength(descriptors.size(), MediumTypeDescriptor.LENGTH);
   }
 
   /**
@@ -39,25 +38,8 @@ public record MediumTypeSupport(int availableLength, List<MediumTypeDescriptor> 
    *     stated length is not a whole number of descriptors although all of it was transferred
    */
   public static MediumTypeSupport parse(Bytes data) throws MalformedResponseException {
-    BigEndianReader r = new BigEndianReader(data);
-    int available = r.u16(0); // bytes 0..1: AVAILABLE DENSITY SUPPORT LENGTH; bytes 2..3 reserved
-    r.u16(2);
-    if (available < 2) {
-      throw new MalformedResponseException(0, "available density support length " + available
-          + " does not even cover the header");
-    }
-    int declaredEnd = 2 + available;
-    boolean cutShort = declaredEnd > data.size();
-    int end = Math.min(declaredEnd, data.size());
-    if (!cutShort && (available - 2) % MediumTypeDescriptor.LENGTH != 0) {
-      throw new MalformedResponseException(0, "available density support length " + available
-          + " is not 2 plus a multiple of 56");
-    }
-    List<MediumTypeDescriptor> list = new ArrayList<>();
-    for (int off = 4; off + MediumTypeDescriptor.LENGTH <= end; off += MediumTypeDescriptor.LENGTH) {
-      list.add(descriptor(r.sub(off, MediumTypeDescriptor.LENGTH)));
-    }
-    return new MediumTypeSupport(available, list);
+    var parsed = DensitySupportLayout.parse(data, MediumTypeDescriptor.LENGTH, MediumTypeSupport::descriptor);
+    return new MediumTypeSupport(parsed.availableLength(), parsed.descriptors());
   }
 
   private static MediumTypeDescriptor descriptor(BigEndianReader d) throws MalformedResponseException {
@@ -80,8 +62,7 @@ public record MediumTypeSupport(int availableLength, List<MediumTypeDescriptor> 
 
   @Override
   public Bytes encode() {
-    BigEndianWriter w = new BigEndianWriter(4 + MediumTypeDescriptor.LENGTH * descriptors.size());
-    w.u16(availableLength).zeros(2);
+    BigEndianWriter w = DensitySupportLayout.header(availableLength, descriptors.size(), MediumTypeDescriptor.LENGTH);
     for (MediumTypeDescriptor d : descriptors) {
       w.u8(d.mediumType()).u8(0).u16(d.descriptorLength()).u8(d.numberOfDensityCodes());
       d.primaryDensityCodes().forEach(w::u8);

@@ -1,10 +1,10 @@
 package org.vaultline.scsi.ssc;
 
-import static org.vaultline.scsi.ssc.CdbFields.bit;
-import static org.vaultline.scsi.ssc.CdbFields.flag;
+import static org.vaultline.scsi.CdbFields.flag;
 
 import java.time.Duration;
 import org.vaultline.scsi.Cdb;
+import org.vaultline.scsi.CdbFields;
 import org.vaultline.scsi.Command;
 import org.vaultline.scsi.InvalidCdbException;
 import org.vaultline.scsi.bytes.Bytes;
@@ -27,6 +27,7 @@ import org.vaultline.scsi.transport.DataDirection;
  */
 public record Read6(boolean sili, boolean fixed, int transferLength, int blockLength) implements Command<Bytes> {
   public static final int OPCODE = 0x08;
+  public static final String NAME = "READ(6)";
 
   public Read6 {
     if (transferLength < 0 || transferLength > 0xFFFFFF) {
@@ -66,7 +67,7 @@ public record Read6(boolean sili, boolean fixed, int transferLength, int blockLe
 
   @Override
   public String name() {
-    return "READ(6)";
+    return NAME;
   }
 
   @Override
@@ -105,14 +106,14 @@ public record Read6(boolean sili, boolean fixed, int transferLength, int blockLe
 
   /** Decodes a READ(6) CDB for a drive whose fixed block length is {@code blockLength}. */
   public static Read6 fromCdb(Cdb cdb, int blockLength) throws InvalidCdbException {
-    Bytes b = CdbFields.expect(cdb, OPCODE, 6, "READ(6)");
-    CdbFields.reserved(b, 1, 0xfc);
-    boolean sili = bit(b, 1, 1);
-    boolean fixed = bit(b, 1, 0);
+    CdbFields f = CdbFields.expect(cdb, OPCODE, 6, NAME);
+    f.reserved(1, 0xfc);
+    boolean sili = f.bit(1, 1);
+    boolean fixed = f.bit(1, 0);
     if (sili && fixed) {
       throw CdbFields.invalid(1, 1, "SILI set together with FIXED");
     }
-    int length = CdbFields.u24(b, 2);
+    int length = f.u24(2);
     return new Read6(sili, fixed, length, fixed ? blockLength : 0);
   }
 }

@@ -1,10 +1,11 @@
 package org.vaultline.scsi.ssc;
 
-import static org.vaultline.scsi.ssc.CdbFields.flag;
+import static org.vaultline.scsi.CdbFields.flag;
 
 import java.time.Duration;
 import java.util.Objects;
 import org.vaultline.scsi.Cdb;
+import org.vaultline.scsi.CdbFields;
 import org.vaultline.scsi.Command;
 import org.vaultline.scsi.InvalidCdbException;
 import org.vaultline.scsi.bytes.Bytes;
@@ -26,6 +27,7 @@ import org.vaultline.scsi.transport.DataDirection;
 public record ReadAttribute(AttributeServiceAction serviceAction, int logicalVolume, int partition, int firstAttribute,
                             int allocationLength, boolean cache) implements Command<AttributeData> {
   public static final int OPCODE = 0x8C;
+  public static final String NAME = "READ ATTRIBUTE";
 
   public ReadAttribute {
     Objects.requireNonNull(serviceAction, "serviceAction");
@@ -57,7 +59,7 @@ public record ReadAttribute(AttributeServiceAction serviceAction, int logicalVol
 
   @Override
   public String name() {
-    return "READ ATTRIBUTE";
+    return NAME;
   }
 
   @Override
@@ -109,17 +111,17 @@ public record ReadAttribute(AttributeServiceAction serviceAction, int logicalVol
    * 2^31-1: no response comes near it.
    */
   public static ReadAttribute fromCdb(Cdb cdb) throws InvalidCdbException {
-    Bytes b = CdbFields.expect(cdb, OPCODE, 16, "READ ATTRIBUTE");
-    CdbFields.reserved(b, 1, 0xe0);
-    AttributeServiceAction sa = AttributeServiceAction.of(b.get(1) & 0x1f);
+    CdbFields f = CdbFields.expect(cdb, OPCODE, 16, NAME);
+    f.reserved(1, 0xe0);
+    int code = f.bits(1, 4, 0);
+    AttributeServiceAction sa = AttributeServiceAction.of(code);
     if (sa == null) {
-      throw CdbFields.invalid(1, 4, String.format("READ ATTRIBUTE service action %02Xh is not supported", b.get(1) & 0x1f));
+      throw CdbFields.invalid(1, 4, String.format("READ ATTRIBUTE service action %02Xh is not supported", code));
     }
-    CdbFields.reservedBytes(b, 2, 4);
-    CdbFields.reservedBytes(b, 6, 6);
-    CdbFields.reserved(b, 14, 0xfe);
-    long allocation = CdbFields.u32(b, 10);
-    return new ReadAttribute(sa, b.get(5), b.get(7), CdbFields.u16(b, 8),
-        (int) Math.min(allocation, Integer.MAX_VALUE), CdbFields.bit(b, 14, 0));
+    f.reservedBytes(2, 4);
+    f.reservedBytes(6, 6);
+    f.reserved(14, 0xfe);
+    return new ReadAttribute(sa, f.u8(5), f.u8(7), f.u16(8), (int) Math.min(f.u32(10), Integer.MAX_VALUE),
+        f.bit(14, 0));
   }
 }

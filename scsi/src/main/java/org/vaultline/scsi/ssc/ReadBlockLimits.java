@@ -2,6 +2,7 @@ package org.vaultline.scsi.ssc;
 
 import java.time.Duration;
 import org.vaultline.scsi.Cdb;
+import org.vaultline.scsi.CdbFields;
 import org.vaultline.scsi.Command;
 import org.vaultline.scsi.InvalidCdbException;
 import org.vaultline.scsi.bytes.Bytes;
@@ -15,10 +16,11 @@ import org.vaultline.scsi.transport.DataDirection;
  */
 public record ReadBlockLimits() implements Command<BlockLimits> {
   public static final int OPCODE = 0x05;
+  public static final String NAME = "READ BLOCK LIMITS";
 
   @Override
   public String name() {
-    return "READ BLOCK LIMITS";
+    return NAME;
   }
 
   @Override
@@ -48,12 +50,12 @@ public record ReadBlockLimits() implements Command<BlockLimits> {
 
   /** Decodes a READ BLOCK LIMITS CDB (target side). */
   public static ReadBlockLimits fromCdb(Cdb cdb) throws InvalidCdbException {
-    Bytes b = CdbFields.expect(cdb, OPCODE, 6, "READ BLOCK LIMITS");
-    if ((b.get(1) & 0x01) != 0) {
+    CdbFields f = CdbFields.expect(cdb, OPCODE, 6, NAME);
+    if (f.bit(1, 0)) {
       throw CdbFields.invalid(1, 0, "MLOBL (SSC-4) is not supported");
     }
-    CdbFields.reserved(b, 1, 0xfe);
-    CdbFields.reservedBytes(b, 2, 4);
+    f.reserved(1, 0xfe);
+    f.reservedBytes(2, 4);
     return new ReadBlockLimits();
   }
 }

@@ -2,6 +2,7 @@ package org.vaultline.scsi.ssc;
 
 import java.time.Duration;
 import org.vaultline.scsi.Cdb;
+import org.vaultline.scsi.CdbFields;
 import org.vaultline.scsi.Command;
 import org.vaultline.scsi.InvalidCdbException;
 import org.vaultline.scsi.bytes.Bytes;
@@ -16,12 +17,13 @@ import org.vaultline.scsi.transport.DataDirection;
  */
 public record ReadPosition() implements Command<ReadPositionShort> {
   public static final int OPCODE = 0x34;
+  public static final String NAME = "READ POSITION";
   /** Service action 00h: short form, logical object identifiers. */
   public static final int SHORT_FORM_BLOCK_ID = 0x00;
 
   @Override
   public String name() {
-    return "READ POSITION";
+    return NAME;
   }
 
   @Override
@@ -52,14 +54,14 @@ public record ReadPosition() implements Command<ReadPositionShort> {
 
   /** Decodes a READ POSITION CDB (target side); only the short block-id form is accepted. */
   public static ReadPosition fromCdb(Cdb cdb) throws InvalidCdbException {
-    Bytes b = CdbFields.expect(cdb, OPCODE, 10, "READ POSITION");
-    CdbFields.reserved(b, 1, 0xe0);
-    int serviceAction = b.get(1) & 0x1f;
+    CdbFields f = CdbFields.expect(cdb, OPCODE, 10, NAME);
+    f.reserved(1, 0xe0);
+    int serviceAction = f.bits(1, 4, 0);
     if (serviceAction != SHORT_FORM_BLOCK_ID) {
       throw CdbFields.invalid(1, 4, String.format("READ POSITION service action %02Xh is not supported", serviceAction));
     }
-    CdbFields.reservedBytes(b, 2, 6);
-    if (CdbFields.u16(b, 7) != 0) {
+    f.reservedBytes(2, 6);
+    if (f.u16(7) != 0) {
       throw CdbFields.invalid(7, "allocation length must be zero for the short form");
     }
     return new ReadPosition();

@@ -1,10 +1,10 @@
 package org.vaultline.scsi.ssc;
 
-import static org.vaultline.scsi.ssc.CdbFields.bit;
-import static org.vaultline.scsi.ssc.CdbFields.flag;
+import static org.vaultline.scsi.CdbFields.flag;
 
 import java.time.Duration;
 import org.vaultline.scsi.Cdb;
+import org.vaultline.scsi.CdbFields;
 import org.vaultline.scsi.Command;
 import org.vaultline.scsi.InvalidCdbException;
 import org.vaultline.scsi.bytes.Bytes;
@@ -22,6 +22,7 @@ import org.vaultline.scsi.transport.DataDirection;
 public record ReportDensitySupport(boolean media, boolean mediumType, int allocationLength)
     implements Command<DensitySupportData> {
   public static final int OPCODE = 0x44;
+  public static final String NAME = "REPORT DENSITY SUPPORT";
 
   public ReportDensitySupport {
     if (allocationLength < 0 || allocationLength > 0xFFFF) {
@@ -36,7 +37,7 @@ public record ReportDensitySupport(boolean media, boolean mediumType, int alloca
 
   @Override
   public String name() {
-    return "REPORT DENSITY SUPPORT";
+    return NAME;
   }
 
   @Override
@@ -71,9 +72,9 @@ public record ReportDensitySupport(boolean media, boolean mediumType, int alloca
 
   /** Decodes a REPORT DENSITY SUPPORT CDB (target side). */
   public static ReportDensitySupport fromCdb(Cdb cdb) throws InvalidCdbException {
-    Bytes b = CdbFields.expect(cdb, OPCODE, 10, "REPORT DENSITY SUPPORT");
-    CdbFields.reserved(b, 1, 0xfc);
-    CdbFields.reservedBytes(b, 2, 6);
-    return new ReportDensitySupport(bit(b, 1, 0), bit(b, 1, 1), CdbFields.u16(b, 7));
+    CdbFields f = CdbFields.expect(cdb, OPCODE, 10, NAME);
+    f.reserved(1, 0xfc);
+    f.reservedBytes(2, 6);
+    return new ReportDensitySupport(f.bit(1, 0), f.bit(1, 1), f.u16(7));
   }
 }

@@ -3,10 +3,9 @@ package org.vaultline.scsi.ssc;
 import java.time.Duration;
 import java.util.Objects;
 import org.vaultline.scsi.Cdb;
-import org.vaultline.scsi.Command;
+import org.vaultline.scsi.CdbFields;
 import org.vaultline.scsi.InvalidCdbException;
-import org.vaultline.scsi.bytes.Bytes;
-import org.vaultline.scsi.transport.DataDirection;
+import org.vaultline.scsi.NoDataCommand;
 
 /**
  * SSC-3 SPACE(6) (11h), an implicit-address command: moves forward (positive count) or backward
@@ -15,8 +14,9 @@ import org.vaultline.scsi.transport.DataDirection;
  * @param code what to count
  * @param count signed 24-bit count, -800000h..7FFFFFh (ignored by the drive for end-of-data)
  */
-public record Space6(SpaceCode code, int count) implements Command<Void> {
+public record Space6(SpaceCode code, int count) implements NoDataCommand {
   public static final int OPCODE = 0x11;
+  public static final String NAME = "SPACE(6)";
   public static final int MIN_COUNT = -0x800000;
   public static final int MAX_COUNT = 0x7FFFFF;
 
@@ -41,7 +41,7 @@ public record Space6(SpaceCode code, int count) implements Command<Void> {
 
   @Override
   public String name() {
-    return "SPACE(6)";
+    return NAME;
   }
 
   @Override
@@ -52,29 +52,19 @@ public record Space6(SpaceCode code, int count) implements Command<Void> {
   }
 
   @Override
-  public DataDirection direction() {
-    return DataDirection.NONE;
-  }
-
-  @Override
   public Duration defaultTimeout() {
     return SscTimeouts.POSITIONING;
   }
 
-  @Override
-  public Void parse(Bytes dataIn) {
-    return null;
-  }
-
   /** Decodes a SPACE(6) CDB (target side); the setmark codes, obsolete since SSC-3, are refused. */
   public static Space6 fromCdb(Cdb cdb) throws InvalidCdbException {
-    Bytes b = CdbFields.expect(cdb, OPCODE, 6, "SPACE(6)");
-    CdbFields.reserved(b, 1, 0xf0);
-    SpaceCode code = SpaceCode.of(b.get(1) & 0x0f);
+    CdbFields f = CdbFields.expect(cdb, OPCODE, 6, NAME);
+    f.reserved(1, 0xf0);
+    SpaceCode code = SpaceCode.of(f.bits(1, 3, 0));
     if (code == null) {
-      throw CdbFields.invalid(1, 3, String.format("SPACE code %Xh is obsolete or reserved", b.get(1) & 0x0f));
+      throw CdbFields.invalid(1, 3, String.format("SPACE code %Xh is obsolete or reserved", f.bits(1, 3, 0)));
     }
-    int raw = CdbFields.u24(b, 2);
+    int raw = f.u24(2);
     return new Space6(code, raw << 8 >> 8); // sign-extend the 24-bit count
   }
 }

@@ -14,18 +14,18 @@ public final class SscCommands {
 
   public static List<CommandSet.Entry> entries() {
     return List.of(
-        new CommandSet.Entry(Rewind.OPCODE, "REWIND", Rewind::fromCdb),
-        new CommandSet.Entry(ReadBlockLimits.OPCODE, "READ BLOCK LIMITS", ReadBlockLimits::fromCdb),
-        new CommandSet.Entry(Read6.OPCODE, "READ(6)", Read6::fromCdb),
-        new CommandSet.Entry(Write6.OPCODE, "WRITE(6)", Write6::fromCdb),
-        new CommandSet.Entry(WriteFilemarks6.OPCODE, "WRITE FILEMARKS(6)", WriteFilemarks6::fromCdb),
-        new CommandSet.Entry(Space6.OPCODE, "SPACE(6)", Space6::fromCdb),
-        new CommandSet.Entry(Erase6.OPCODE, "ERASE(6)", Erase6::fromCdb),
-        new CommandSet.Entry(LoadUnload.OPCODE, "LOAD UNLOAD", LoadUnload::fromCdb),
-        new CommandSet.Entry(Locate10.OPCODE, "LOCATE(10)", Locate10::fromCdb),
-        new CommandSet.Entry(ReadPosition.OPCODE, "READ POSITION", ReadPosition::fromCdb),
-        new CommandSet.Entry(ReportDensitySupport.OPCODE, "REPORT DENSITY SUPPORT", ReportDensitySupport::fromCdb),
-        new CommandSet.Entry(ReadAttribute.OPCODE, "READ ATTRIBUTE", ReadAttribute::fromCdb),
-        new CommandSet.Entry(Locate16.OPCODE, "LOCATE(16)", Locate16::fromCdb));
+        new CommandSet.Entry(Rewind.OPCODE, Rewind.NAME, Rewind::fromCdb),
+        new CommandSet.Entry(ReadBlockLimits.OPCODE, ReadBlockLimits.NAME, ReadBlockLimits::fromCdb),
+        new CommandSet.Entry(Read6.OPCODE, Read6.NAME, Read6::fromCdb),
+        new CommandSet.Entry(Write6.OPCODE, Write6.NAME, Write6::fromCdb),
+        new CommandSet.Entry(WriteFilemarks6.OPCODE, WriteFilemarks6.NAME, WriteFilemarks6::fromCdb),
+        new CommandSet.Entry(Space6.OPCODE, Space6.NAME, Space6::fromCdb),
+        new CommandSet.Entry(Erase6.OPCODE, Erase6.NAME, Erase6::fromCdb),
+        new CommandSet.Entry(LoadUnload.OPCODE, LoadUnload.NAME, LoadUnload::fromCdb),
+        new CommandSet.Entry(Locate10.OPCODE, Locate10.NAME, Locate10::fromCdb),
+        new CommandSet.Entry(ReadPosition.OPCODE, ReadPosition.NAME, ReadPosition::fromCdb),
+        new CommandSet.Entry(ReportDensitySupport.OPCODE, ReportDensitySupport.NAME, ReportDensitySupport::fromCdb),
+        new CommandSet.Entry(ReadAttribute.OPCODE, ReadAttribute.NAME, ReadAttribute::fromCdb),
+        new CommandSet.Entry(Locate16.OPCODE, Locate16.NAME, Locate16::fromCdb));
   }
 }

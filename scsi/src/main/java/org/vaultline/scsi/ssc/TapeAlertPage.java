@@ -34,7 +34,7 @@ public record TapeAlertPage(long flags, long reported, List<LogParameter> otherP
       throw new IllegalArgumentException("a flag is set that is not reported");
     }
     for (LogParameter p : otherParameters) {
-      if (p.code() >= 1 && p.code() <= 64) {
+      if (isFlag(p.code())) {
         throw new IllegalArgumentException("parameter " + p.code() + " is a flag, not another parameter");
       }
     }
@@ -54,11 +54,25 @@ public record TapeAlertPage(long flags, long reported, List<LogParameter> otherP
     return p;
   }
 
-  private static long bit(int code) {
-    if (code < 1 || code > 64) {
+  private static boolean isFlag(int code) {
+    return code >= 1 && code <= 64;
+  }
+
+  /**
+   * Flag number {@code code} as an index 0..63 (also for {@link TapeAlertFlag#of} and
+   * {@link LibraryTapeAlertFlag#of}).
+   *
+   * @throws IllegalArgumentException when {@code code} is not 1..64
+   */
+  static int index(int code) {
+    if (!isFlag(code)) {
       throw new IllegalArgumentException("TapeAlert flags are numbered 1..64: " + code);
     }
-    return 1L << (code - 1);
+    return code - 1;
+  }
+
+  private static long bit(int code) {
+    return 1L << index(code);
   }
 
   public boolean isSet(int code) {
@@ -125,9 +139,7 @@ public record TapeAlertPage(long flags, long reported, List<LogParameter> otherP
     int declaredEnd = 4 + length;
     boolean cutShort = declaredEnd > page.size();
     int end = Math.min(declaredEnd, page.size());
-    long flags = 0;
-    long reported = 0;
-    List<LogParameter> others = new ArrayList<>();
+    List<LogParameter> parameters = new ArrayList<>();
     int off = 4;
     while (off < end) {
       if (off + 4 > end || off + 4 + r.u8(off + 3) > end) {
@@ -135,19 +147,29 @@ public record TapeAlertPage(long flags, long reported, List<LogParameter> otherP
           break;
         }
         throw new MalformedResponseException(off, "log parameter at offset " + off + " runs past the page length " + length,
-            new TapeAlertPage(flags, reported, others));
+            fromParameters(parameters));
       }
       int valueLength = r.u8(off + 3); // parameter byte 3: PARAMETER LENGTH
       // bytes 0..1: PARAMETER CODE; byte 2: control byte
-      LogParameter p = new LogParameter(r.u16(off), r.u8(off + 2), r.bytes(off + 4, valueLength));
-      if (p.code() >= 1 && p.code() <= 64) {
-        long b = 1L << (p.code() - 1);
+      parameters.add(new LogParameter(r.u16(off), r.u8(off + 2), r.bytes(off + 4, valueLength)));
+      off += 4 + valueLength;
+    }
+    return fromParameters(parameters);
+  }
+
+  /** The page the parameters make, in the order received (of a repeated flag, the last one counts). */
+  private static TapeAlertPage fromParameters(List<LogParameter> parameters) {
+    long flags = 0;
+    long reported = 0;
+    List<LogParameter> others = new ArrayList<>();
+    for (LogParameter p : parameters) {
+      if (isFlag(p.code())) {
+        long b = bit(p.code());
         reported |= b;
         flags = isFlagSet(p) ? flags | b : flags & ~b;
       } else {
         others.add(p);
       }
-      off += 4 + valueLength;
     }
     return new TapeAlertPage(flags, reported, others);
   }
@@ -172,19 +194,7 @@ public record TapeAlertPage(long flags, long reported, List<LogParameter> otherP
       throw new MalformedResponseException(0, String.format(
           "page %02Xh subpage %02Xh is not the TapeAlert page 2Eh", page.pageCode(), page.subpageCode()));
     }
-    long flags = 0;
-    long reported = 0;
-    List<LogParameter> others = new ArrayList<>();
-    for (LogParameter p : page.parameters()) {
-      if (p.code() >= 1 && p.code() <= 64) {
-        long b = 1L << (p.code() - 1);
-        reported |= b;
-        flags = isFlagSet(p) ? flags | b : flags & ~b;
-      } else {
-        others.add(p);
-      }
-    }
-    return new TapeAlertPage(flags, reported, others);
+    return fromParameters(page.parameters());
   }
 
   /** The same page as a {@link LogPage}: flag parameters with control byte 40h, in code order, then the others. */

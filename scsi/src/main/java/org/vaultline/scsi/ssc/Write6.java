@@ -1,11 +1,11 @@
 package org.vaultline.scsi.ssc;
 
-import static org.vaultline.scsi.ssc.CdbFields.bit;
-import static org.vaultline.scsi.ssc.CdbFields.flag;
+import static org.vaultline.scsi.CdbFields.flag;
 
 import java.time.Duration;
 import java.util.Objects;
 import org.vaultline.scsi.Cdb;
+import org.vaultline.scsi.CdbFields;
 import org.vaultline.scsi.Command;
 import org.vaultline.scsi.InvalidCdbException;
 import org.vaultline.scsi.bytes.Bytes;
@@ -23,6 +23,7 @@ import org.vaultline.scsi.transport.DataDirection;
  */
 public record Write6(boolean fixed, int transferLength, Bytes data) implements Command<Void> {
   public static final int OPCODE = 0x0A;
+  public static final String NAME = "WRITE(6)";
 
   public Write6 {
     Objects.requireNonNull(data, "data");
@@ -65,7 +66,7 @@ public record Write6(boolean fixed, int transferLength, Bytes data) implements C
 
   @Override
   public String name() {
-    return "WRITE(6)";
+    return NAME;
   }
 
   @Override
@@ -97,9 +98,9 @@ public record Write6(boolean fixed, int transferLength, Bytes data) implements C
 
   /** Decodes a WRITE(6) CDB (target side); the data is empty until {@link #withData} is applied. */
   public static Write6 fromCdb(Cdb cdb) throws InvalidCdbException {
-    Bytes b = CdbFields.expect(cdb, OPCODE, 6, "WRITE(6)");
-    CdbFields.reserved(b, 1, 0xfe);
-    return new Write6(bit(b, 1, 0), CdbFields.u24(b, 2), Bytes.EMPTY);
+    CdbFields f = CdbFields.expect(cdb, OPCODE, 6, NAME);
+    f.reserved(1, 0xfe);
+    return new Write6(f.bit(1, 0), f.u24(2), Bytes.EMPTY);
   }
 
   @Override

@@ -1,14 +1,12 @@
 package org.vaultline.scsi.ssc;
 
-import static org.vaultline.scsi.ssc.CdbFields.bit;
-import static org.vaultline.scsi.ssc.CdbFields.flag;
+import static org.vaultline.scsi.CdbFields.flag;
 
 import java.time.Duration;
 import org.vaultline.scsi.Cdb;
-import org.vaultline.scsi.Command;
+import org.vaultline.scsi.CdbFields;
 import org.vaultline.scsi.InvalidCdbException;
-import org.vaultline.scsi.bytes.Bytes;
-import org.vaultline.scsi.transport.DataDirection;
+import org.vaultline.scsi.NoDataCommand;
 
 /**
  * SSC-3 WRITE FILEMARKS(6) (10h), an implicit-address command. A count of 0 with IMMED=0 only flushes
@@ -18,8 +16,9 @@ import org.vaultline.scsi.transport.DataDirection;
  * @param setmarks WSMK: write setmarks instead of filemarks (obsolete in SSC-3; kept for old drives)
  * @param count number of marks, 0..FFFFFFh
  */
-public record WriteFilemarks6(boolean immediate, boolean setmarks, int count) implements Command<Void> {
+public record WriteFilemarks6(boolean immediate, boolean setmarks, int count) implements NoDataCommand {
   public static final int OPCODE = 0x10;
+  public static final String NAME = "WRITE FILEMARKS(6)";
 
   public WriteFilemarks6 {
     if (count < 0 || count > 0xFFFFFF) {
@@ -34,7 +33,7 @@ public record WriteFilemarks6(boolean immediate, boolean setmarks, int count) im
 
   @Override
   public String name() {
-    return "WRITE FILEMARKS(6)";
+    return NAME;
   }
 
   @Override
@@ -45,24 +44,14 @@ public record WriteFilemarks6(boolean immediate, boolean setmarks, int count) im
   }
 
   @Override
-  public DataDirection direction() {
-    return DataDirection.NONE;
-  }
-
-  @Override
   public Duration defaultTimeout() {
     return SscTimeouts.WRITE_FILEMARKS;
   }
 
-  @Override
-  public Void parse(Bytes dataIn) {
-    return null;
-  }
-
   /** Decodes a WRITE FILEMARKS(6) CDB (target side). */
   public static WriteFilemarks6 fromCdb(Cdb cdb) throws InvalidCdbException {
-    Bytes b = CdbFields.expect(cdb, OPCODE, 6, "WRITE FILEMARKS(6)");
-    CdbFields.reserved(b, 1, 0xfc);
-    return new WriteFilemarks6(bit(b, 1, 0), bit(b, 1, 1), CdbFields.u24(b, 2));
+    CdbFields f = CdbFields.expect(cdb, OPCODE, 6, NAME);
+    f.reserved(1, 0xfc);
+    return new WriteFilemarks6(f.bit(1, 0), f.bit(1, 1), f.u24(2));
   }
 }
