@@ -1,0 +1,3 @@
+-- test schema two: a child table referencing parent
+CREATE TABLE child (id INTEGER PRIMARY KEY, parent INTEGER NOT NULL REFERENCES parent (id)) STRICT;
+INSERT INTO child (id, parent) VALUES (10, 1);
