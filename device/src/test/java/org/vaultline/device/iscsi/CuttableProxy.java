@@ -14,14 +14,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * failure or a target crash would: {@link #cut()} closes every relayed connection at once and keeps
  * accepting new ones, so an initiator can reconnect through it.
  */
-final class CuttableProxy implements AutoCloseable {
+public final class CuttableProxy implements AutoCloseable {
   private final ServerSocket server;
   private final String host;
   private final int port;
   private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
-  CuttableProxy(String host, int port) throws IOException {
+  public CuttableProxy(String host, int port) throws IOException {
     this.host = host;
     this.port = port;
     this.server = new ServerSocket(0, 16, InetAddress.getLoopbackAddress());
@@ -30,7 +30,7 @@ final class CuttableProxy implements AutoCloseable {
     t.start();
   }
 
-  int port() {
+  public int port() {
     return server.getLocalPort();
   }
 
@@ -69,7 +69,7 @@ final class CuttableProxy implements AutoCloseable {
   }
 
   /** Closes every relayed connection now. */
-  void cut() {
+  public void cut() {
     for (Socket s : sockets) {
       close(s);
     }

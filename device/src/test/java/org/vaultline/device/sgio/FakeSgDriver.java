@@ -28,7 +28,7 @@ import org.vaultline.scsi.transport.ScsiTransport;
  * on the {@link ScsiTransport} bound to the opened path and writes data, sense and status back through
  * the caller's native buffers.
  */
-final class FakeSgDriver {
+public final class FakeSgDriver {
   /** The control functions of the fake library (its libc functions are reached through {@link Libc}). */
   interface Control extends Library {
     void vl_fake_sg_install(OpenCallback open, CommandCallback command);
@@ -53,16 +53,16 @@ final class FakeSgDriver {
   }
 
   /** Makes the next command end otherwise than the logical unit says. */
-  record Fault(int errno, int hostStatus, int driverStatus, int durationMs) {
-    static Fault errno(int errno) {
+  public record Fault(int errno, int hostStatus, int driverStatus, int durationMs) {
+    public static Fault errno(int errno) {
       return new Fault(errno, 0, 0, 0);
     }
 
-    static Fault host(int hostStatus, int durationMs) {
+    public static Fault host(int hostStatus, int durationMs) {
       return new Fault(0, hostStatus, 0, durationMs);
     }
 
-    static Fault driver(int driverStatus) {
+    public static Fault driver(int driverStatus) {
       return new Fault(0, 0, driverStatus, 0);
     }
   }
@@ -92,7 +92,7 @@ final class FakeSgDriver {
   }
 
   /** Builds the library once per test run (skipping where gcc is missing) and installs a fresh driver. */
-  static synchronized FakeSgDriver start() throws IOException {
+  public static synchronized FakeSgDriver start() throws IOException {
     NativeBuild.assumeGcc();
     if (library == null) {
       Path dir = Files.createTempDirectory("vaultline-fake-sg");
@@ -104,7 +104,7 @@ final class FakeSgDriver {
     return new FakeSgDriver(library);
   }
 
-  FakeSgDriver bind(String path, ScsiTransport unit) {
+  public FakeSgDriver bind(String path, ScsiTransport unit) {
     nodes.put(path, unit);
     return this;
   }
@@ -114,7 +114,7 @@ final class FakeSgDriver {
     return this;
   }
 
-  FakeSgDriver thenFault(Fault fault) {
+  public FakeSgDriver thenFault(Fault fault) {
     faults.add(fault);
     return this;
   }
@@ -128,7 +128,7 @@ final class FakeSgDriver {
     return List.copyOf(seen);
   }
 
-  SgIoTransport open(String path) throws TransportException {
+  public SgIoTransport open(String path) throws TransportException {
     return SgIoTransport.open(Path.of(path), libc);
   }
 

@@ -26,9 +26,9 @@ import org.vaultline.scsi.transport.ScsiTransport;
  * Transfers follow libusb's rule: one {@link #in} returns the whole data phase, shorter than asked only
  * when the device ended it early.
  */
-final class InMemoryBulkOnlyDevice implements BulkPipes {
+public final class InMemoryBulkOnlyDevice implements BulkPipes {
   /** Misbehaviours for the next command. */
-  enum Fault {
+  public enum Fault {
     /** Answer CSW status 2. */
     PHASE_ERROR,
     /** CSW with a wrong signature. */
@@ -67,12 +67,12 @@ final class InMemoryBulkOnlyDevice implements BulkPipes {
   private boolean stallMaxLun;
   private boolean closed;
 
-  InMemoryBulkOnlyDevice lun(int lun, ScsiTransport unit) {
+  public InMemoryBulkOnlyDevice lun(int lun, ScsiTransport unit) {
     luns.put(lun, unit);
     return this;
   }
 
-  InMemoryBulkOnlyDevice thenFault(Fault f) {
+  public InMemoryBulkOnlyDevice thenFault(Fault f) {
     faults.add(f);
     return this;
   }
