@@ -223,7 +223,9 @@ class IscsiTargetTest {
       changer.hold();
       CompletableFuture<ScsiResult> inFlight = CompletableFuture.supplyAsync(
           () -> run(s.transport(1), Cdbs.testUnitReady()));
-      assertThat(await(() -> sent.stream().anyMatch(p -> p instanceof ScsiCommand), WAIT)).isTrue();
+      // cut only once the logical unit holds the command, so that "sent once" below is about our initiator
+      // and not about whether the proxy had forwarded it yet
+      assertThat(await(() -> changer.cdbs().stream().anyMatch(c -> c.get(0) == 0x00), WAIT)).isTrue();
       proxy.cut();
       assertThatThrownBy(() -> inFlight.get(20, TimeUnit.SECONDS)).cause()
           .isInstanceOf(TransportException.class).hasMessageContaining("connection lost")

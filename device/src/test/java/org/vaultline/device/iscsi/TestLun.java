@@ -47,13 +47,16 @@ final class TestLun implements ScsiTransport {
     }
   }
 
-  /** CDBs received, in order. */
+  /** CDBs received, in order of arrival (held ones included). */
   List<Bytes> cdbs() {
     return cdbs;
   }
 
   @Override
   public ScsiResult execute(ScsiRequest request) {
+    Bytes cdb = request.cdb().bytes();
+    // recorded on arrival, before any hold, so a test can wait until the LUN really has the command
+    cdbs.add(cdb);
     CountDownLatch g = gate;
     if (g != null) {
       try {
@@ -62,8 +65,6 @@ final class TestLun implements ScsiTransport {
         Thread.currentThread().interrupt();
       }
     }
-    Bytes cdb = request.cdb().bytes();
-    cdbs.add(cdb);
     synchronized (this) {
       return run(cdb, request);
     }
