@@ -85,7 +85,7 @@ final class Render {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode v = e.getValue();
       String name = words(e.getKey());
-      if (v == null || v.isNull() || (v.isContainerNode() && v.isEmpty())) {
+      if (v == null || v.isNull() || (v.isContainerNode() && v.isEmpty()) || (v.isTextual() && v.asText().isEmpty())) {
         continue;
       }
       if (v.isObject()) {

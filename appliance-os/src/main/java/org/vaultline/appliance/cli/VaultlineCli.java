@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** {@code vaultline}: the administrator's and field engineer's command-line tool. */
 @Command(name = "vaultline", mixinStandardHelpOptions = true, versionProvider = VaultlineCli.Version.class,
     description = "Vaultline tape-library appliance: administration and SCSI tools.",
-    subcommands = {DecodeCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DecodeCommand.class, ScsiCommand.class, EmulatorCommand.class, CommandLine.HelpCommand.class})
 public final class VaultlineCli implements Runnable {
 
   @CommandLine.Spec
