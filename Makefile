@@ -36,5 +36,14 @@ test: deps
 demo: build
 	@./bin/vaultline-demo
 
+# Benchmarks (numbers go into README.md "Measured"): software time of a full inventory of the
+# 20,000-slot personality, and DRM state-only transitions per second. Not part of `make test`.
+bench: build
+	$(MVN) -pl library-control test-compile dependency:build-classpath -Dmdep.includeScope=test \
+	  -Dmdep.outputFile=target/bench-classpath.txt
+	cp=library-control/target/classes:library-control/target/test-classes:$$(cat library-control/target/bench-classpath.txt); \
+	java -cp "$$cp" org.vaultline.library.inventory.InventoryBenchmark && \
+	java -cp "$$cp" org.vaultline.library.drm.MoveDrMediaBenchmark
+
 clean:
 	$(MVN) clean

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.vaultline.device.DeviceOpener;
+import org.vaultline.device.iscsi.InitiatorOptions;
 import org.vaultline.device.DeviceUrl;
 import org.vaultline.scsi.sense.CheckConditionException;
 import org.vaultline.scsi.sense.MalformedResponseException;
@@ -66,9 +67,19 @@ abstract class ScsiSubcommand implements Callable<Integer> {
     }
   }
 
-  /** How {@code emulated:} devices are opened; the same for every subcommand of one invocation. */
+  /** The iSCSI initiator name of the field-engineer tools (the daemon logs in under its own). */
+  static final String CLI_INITIATOR = "iqn.2024-01.org.vaultline:cli";
+
+  /**
+   * How devices are opened. iSCSI logs in as {@link #CLI_INITIATOR} with a fixed ISID, so that successive
+   * runs are one initiator port to the target, as open-iscsi's sessions are: a unit attention reported to
+   * one run is not reported again to the next (a one-shot {@code scsi raw} would otherwise always meet the
+   * 6/29/00 of a new initiator).
+   */
   static DeviceOpener opener() {
-    return DeviceOpener.standard().withEmulator(new EmulatedDevices());
+    return DeviceOpener.standard().withEmulator(new EmulatedDevices())
+        .withInitiatorOptions(InitiatorOptions.defaults().withInitiatorName(CLI_INITIATOR)
+            .withIsid(InitiatorOptions.stableIsid(CLI_INITIATOR)));
   }
 
   @Override

@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.vaultline.device.iscsi.InitiatorId;
 import org.vaultline.device.iscsi.IscsiTarget;
 import org.vaultline.emulator.EmulatedLibrary;
 import org.vaultline.emulator.EmulatorClock;
@@ -65,11 +66,12 @@ final class StandaloneEmulator implements AutoCloseable {
     this.restored = restored;
     this.out = out;
     IscsiTarget.Builder b = IscsiTarget.builder(settings.iqn()).address(settings.bind()).port(settings.port());
-    // One initiator name for every iSCSI session: the target serves one transport per LUN.
-    Initiator iscsi = new Initiator("iscsi");
-    b.lun(0, library.changer(iscsi));
+    // Each iSCSI session is its own initiator, so unit attentions and PREVENT MEDIUM REMOVAL are kept per
+    // initiator port as on a real library; a reinstated session (same name and ISID) finds its state again.
+    b.lun(0, who -> library.changer(initiator(who)));
     for (int i = 0; i < library.driveCount(); i++) {
-      b.lun(i + 1, library.drive(i, iscsi));
+      int drive = i;
+      b.lun(i + 1, who -> library.drive(drive, initiator(who)));
     }
     this.target = b.start();
     this.console = new OperatorConsole(this);
@@ -78,6 +80,11 @@ final class StandaloneEmulator implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
+  }
+
+  /** The emulator's initiator for an iSCSI session: named by its initiator port, so equal for equal ids. */
+  static Initiator initiator(InitiatorId session) {
+    return new Initiator(session.portName());
   }
 
   /**

@@ -58,7 +58,7 @@ public final class IscsiSession implements AutoCloseable {
     this.options = options;
     // ISID type 10b (random, RFC 7143 10.12.5): 2 type bits + 22 random bits, then a 16-bit qualifier
     long random = (long) (Math.random() * (1 << 22));
-    this.isid = (0x80L << 40) | random << 24 | (ISID_QUALIFIER.getAndIncrement() & 0xffffL);
+    this.isid = options.isid().orElse((0x80L << 40) | random << 24 | (ISID_QUALIFIER.getAndIncrement() & 0xffffL));
   }
 
   /** Connects and logs in to {@code targetName} at {@code host:port}. */

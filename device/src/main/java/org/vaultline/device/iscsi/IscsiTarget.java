@@ -23,7 +23,11 @@ import org.vaultline.scsi.transport.ScsiTransport;
 
 /**
  * An iSCSI target (RFC 7143, ErrorRecoveryLevel 0, one connection per session) serving a map of LUN to
- * {@link ScsiTransport}: the emulated library's changer and drives, or any transport a test supplies.
+ * {@link ScsiTransport}: the emulated library's changer and drives, or any transport a test supplies. A LUN
+ * is either one transport shared by every session ({@link Builder#lun(int, ScsiTransport)}) or a
+ * {@link LunFactory} giving each session, that is each initiator port, its own transport
+ * ({@link Builder#lun(int, LunFactory)}), so that the unit can keep unit attentions and PREVENT MEDIUM
+ * REMOVAL per initiator.
  * Handles discovery and normal sessions, several at once, AuthMethod None or CHAP (one-way or mutual),
  * REPORT LUNS itself, NOP-In keepalive pings, task management, Reject of PDUs it cannot take, and logout.
  * Commands to one LUN run one at a time, in arrival order, as on a real device; different LUNs run in
@@ -33,7 +37,7 @@ public final class IscsiTarget implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(IscsiTarget.class.getName());
 
   final String targetName;
-  final Map<Integer, ScsiTransport> luns;
+  final Map<Integer, LunFactory> luns;
   final Optional<ChapCredentials> chap;
   final Optional<ChapCredentials> mutualChap;
   final Duration nopInInterval;
@@ -168,7 +172,11 @@ public final class IscsiTarget implements AutoCloseable {
     return t;
   }
 
-  /** Stops listening and drops every connection. The LUN transports are not closed: they belong to the caller. */
+  /**
+   * Stops listening and drops every connection, which closes the transports {@link LunFactory}s made for
+   * the sessions. Transports given to {@link Builder#lun(int, ScsiTransport)} are not closed: they belong
+   * to the caller.
+   */
   @Override
   public void close() {
     closed = true;
@@ -187,7 +195,7 @@ public final class IscsiTarget implements AutoCloseable {
   /** Configures a target before it starts listening. */
   public static final class Builder {
     private final String targetName;
-    private final Map<Integer, ScsiTransport> luns = new TreeMap<>();
+    private final Map<Integer, LunFactory> luns = new TreeMap<>();
     private Optional<ChapCredentials> chap = Optional.empty();
     private Optional<ChapCredentials> mutualChap = Optional.empty();
     private InetAddress address = InetAddress.getLoopbackAddress();
@@ -207,11 +215,23 @@ public final class IscsiTarget implements AutoCloseable {
       this.targetName = targetName;
     }
 
+    /** Serves {@code transport} as {@code lun} to every session; the target never closes it. */
     public Builder lun(int lun, ScsiTransport transport) {
+      return lun(lun, LunFactory.shared(transport));
+    }
+
+    /**
+     * Serves {@code lun} to each session through its own transport from {@code factory}, made on the
+     * session's first command to the LUN and closed when the session ends.
+     */
+    public Builder lun(int lun, LunFactory factory) {
       if (lun < 0 || lun > 16383) {
         throw new IllegalArgumentException("LUN out of range 0..16383: " + lun);
       }
-      luns.put(lun, transport);
+      if (factory == null) {
+        throw new IllegalArgumentException("no factory for LUN " + lun);
+      }
+      luns.put(lun, factory);
       return this;
     }
 

@@ -49,6 +49,8 @@ final class TargetConnection {
   private String initiatorName = "";
   private long isid;
   private boolean discovery;
+  /** The transports of a normal session, from full feature phase on. */
+  private volatile SessionLuns session;
   private int statSN = 1;
   private int expCmdSN;
   private volatile boolean fullFeature;
@@ -127,6 +129,10 @@ final class TargetConnection {
     }
     tasks.clear();
     c.close();
+    SessionLuns s = session;
+    if (s != null) {
+      s.close();
+    }
     target.gone(this);
   }
 
@@ -285,6 +291,11 @@ final class TargetConnection {
       if (done) {
         c.digests(params.digests());
         if (!discovery) {
+          session = new SessionLuns(new InitiatorId(initiatorName, isid), target.luns);
+          if (dropped) {
+            session.close(); // dropped (target shut down) while logging in
+          }
+          // the old session's transports are closed before this one can open any for the same initiator
           target.reinstate(this);
         }
         return true;
@@ -496,15 +507,23 @@ final class TargetConnection {
   }
 
   private void dispatch(Task t) throws IOException {
-    ScsiTransport transport = target.luns.get(t.lun);
+    boolean exists = target.luns.containsKey(t.lun);
     ScsiCommand cmd = t.command;
     Bytes cdb = cmd.cdb();
     int natural = Cdb.lengthForOpcode(cdb.get(0));
     if (natural > 0 && natural < cdb.size()) {
       cdb = cdb.prefix(natural);
     }
-    if (transport == null || cdb.get(0) == OPCODE_REPORT_LUNS) {
-      complete(t, answerLocally(t.lun, transport != null, cdb, cmd.read() ? cmd.expectedDataTransferLength() : 0));
+    if (!exists || cdb.get(0) == OPCODE_REPORT_LUNS) {
+      complete(t, answerLocally(t.lun, exists, cdb, cmd.read() ? cmd.expectedDataTransferLength() : 0));
+      return;
+    }
+    ScsiTransport transport;
+    try {
+      transport = session.transport(t.lun);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "LUN {0}: no transport for {1}: {2}", t.lun, session.initiator(), e.toString());
+      complete(t, null);
       return;
     }
     DataDirection direction = cmd.write() ? DataDirection.TO_DEVICE
