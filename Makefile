@@ -4,9 +4,10 @@ MVN   ?= mvn -B -Dstyle.color=never
 
 # Debian packages the build and the tests need. `make deps` installs the missing ones (as root).
 # gcc/libc6-dev: the SG_IO layout test and seam; tgt: a real SCSI target; libiscsi-bin: an iSCSI initiator we did not write.
-DEB_PACKAGES := openjdk-17-jdk-headless maven gcc libc6-dev tgt libiscsi-bin
+# socat: the serial console test's pseudo-terminal pair; dpkg: dpkg-deb for the .deb layout test.
+DEB_PACKAGES := openjdk-17-jdk-headless maven gcc libc6-dev tgt libiscsi-bin socat dpkg
 
-.PHONY: all build test demo clean deps bench
+.PHONY: all build test demo clean deps bench dist
 
 all: build
 
@@ -31,6 +32,13 @@ build: deps
 # Runs every test of every module, Jazzer fuzz targets in regression mode included.
 test: deps
 	$(MVN) install
+
+# The Debian package and the tarball: appliance-os/target/vaultline_<version>_all.deb and
+# appliance-os/target/vaultline-<version>.tar.gz (built by jdeb and maven-assembly in `package`; the .deb's layout
+# and its `vaultline --version` are checked by DebianPackageIT in `verify`, part of `make test`).
+dist: deps
+	$(MVN) -pl appliance-os -am package -DskipTests
+	@ls -l appliance-os/target/vaultline_*_all.deb appliance-os/target/vaultline-*.tar.gz
 
 # Until the daemon exists: decode every captured device response shipped with the tests.
 demo: build

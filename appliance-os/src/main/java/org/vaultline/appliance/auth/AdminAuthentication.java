@@ -1,0 +1,97 @@
+package org.vaultline.appliance.auth;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Administrator logins and the authority check: registers administrators with hashed passwords, checks
+ * passwords, locks an ID out after repeated failures ({@link LockoutPolicy}), and says whether an administrator may
+ * run a command. Used by the admin API and the serial console; pure apart from the repository and the clock.
+ */
+public final class AdminAuthentication {
+  private final AdministratorRepository repository;
+  private final PasswordHasher hasher;
+  private final LockoutPolicy policy;
+  private final Clock clock;
+  /** Checked against for unknown IDs, so they take as long as wrong passwords. */
+  private final PasswordHash decoy;
+
+  public AdminAuthentication(AdministratorRepository repository, PasswordHasher hasher, LockoutPolicy policy,
+      Clock clock) {
+    this.repository = Objects.requireNonNull(repository, "repository");
+    this.hasher = Objects.requireNonNull(hasher, "hasher");
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.decoy = hasher.hash("decoy".toCharArray());
+  }
+
+  /** REGISTER ADMIN: a new administrator; IllegalStateException (VLN0754E) when the ID exists. */
+  public Administrator register(AdminId id, char[] password, Authority authority) {
+    if (repository.find(id).isPresent()) {
+      throw new IllegalStateException("VLN0754E Administrator " + id + " is already registered.");
+    }
+    checkPasswordRules(password);
+    Administrator a = Administrator.registered(id, hasher.hash(password), authority);
+    repository.save(a);
+    return a;
+  }
+
+  /** UPDATE ADMIN id password: a new password, which also clears a lockout. */
+  public Administrator changePassword(AdminId id, char[] password) {
+    Administrator a = repository.find(id).orElseThrow(
+        () -> new IllegalStateException("VLN0755E Administrator " + id + " is not registered."));
+    checkPasswordRules(password);
+    Administrator updated = a.withPassword(hasher.hash(password)).withFailures(0, Optional.empty());
+    repository.save(updated);
+    return updated;
+  }
+
+  /** Checks a login, counting failures and locking the ID out after {@code maxFailures} in a row. */
+  public LoginResult login(AdminId id, char[] password) {
+    Instant now = clock.instant();
+    Optional<Administrator> found = repository.find(id);
+    if (found.isEmpty()) {
+      hasher.verify(password, decoy);
+      return new LoginResult.Rejected(id);
+    }
+    Administrator a = found.get();
+    if (a.lockedAt(now)) {
+      return new LoginResult.LockedOut(id, a.lockedUntil().get());
+    }
+    int failures = a.lockedUntil().isPresent() ? 0 : a.failedAttempts(); // a lockout that has ended starts afresh
+    if (hasher.verify(password, a.password())) {
+      Administrator ok = a.withFailures(0, Optional.empty());
+      if (hasher.needsRehash(ok.password())) {
+        ok = ok.withPassword(hasher.hash(password));
+      }
+      if (!ok.equals(a)) {
+        repository.save(ok);
+      }
+      return new LoginResult.Accepted(ok);
+    }
+    failures++;
+    if (failures >= policy.maxFailures()) {
+      Instant until = now.plus(policy.duration());
+      repository.save(a.withFailures(failures, Optional.of(until)));
+      return new LoginResult.LockedOut(id, until);
+    }
+    repository.save(a.withFailures(failures, Optional.empty()));
+    return new LoginResult.Rejected(id);
+  }
+
+  /** Throws when {@code admin}'s authority class does not permit {@code commandClass}. */
+  public static void authorize(Administrator admin, CommandClass commandClass, String command)
+      throws NotAuthorizedException {
+    if (!admin.authority().permits(commandClass)) {
+      throw new NotAuthorizedException(admin, commandClass, command);
+    }
+  }
+
+  private static void checkPasswordRules(char[] password) {
+    if (password.length < 8 || password.length > 1024) {
+      throw new IllegalArgumentException("VLN0756E A password is 8 to 1024 characters.");
+    }
+  }
+}
