@@ -4,8 +4,9 @@ MVN   ?= mvn -B -Dstyle.color=never
 
 # Debian packages the build and the tests need. `make deps` installs the missing ones (as root).
 # gcc/libc6-dev: the SG_IO layout test and seam; tgt: a real SCSI target; libiscsi-bin: an iSCSI initiator we did not write.
-# socat: the serial console test's pseudo-terminal pair; dpkg: dpkg-deb for the .deb layout test.
-DEB_PACKAGES := openjdk-17-jdk-headless maven gcc libc6-dev tgt libiscsi-bin socat dpkg
+# socat: the serial console test's pseudo-terminal pair; dpkg: dpkg-deb for the .deb layout test;
+# mosquitto: real MQTT brokers for the event tests; openssl: their TLS certificates.
+DEB_PACKAGES := openjdk-17-jdk-headless maven gcc libc6-dev tgt libiscsi-bin socat dpkg mosquitto openssl
 
 .PHONY: all build test demo clean deps bench dist
 
