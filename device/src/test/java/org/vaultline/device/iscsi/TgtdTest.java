@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.vaultline.peers.Tgtd;
 import org.vaultline.scsi.bytes.Bytes;
 import org.vaultline.scsi.sense.Sense;
 import org.vaultline.scsi.sense.SenseKey;

@@ -8,6 +8,8 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
+import org.vaultline.library.command.TsmDate;
+import org.vaultline.library.command.TsmTime;
 
 /**
  * BEGINDATE, ENDDATE, BEGINTIME and ENDTIME of MOVE DRMEDIA and QUERY DRMEDIA: the window a volume's last update

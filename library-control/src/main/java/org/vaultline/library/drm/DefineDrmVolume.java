@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.vaultline.library.command.CommandTokens;
 
 /**
  * {@code DEFINE DRMVOLUME name TYPE=BACKUPFULL|BACKUPINCR|DBSNAPSHOT|COPYSTGPOOL|ACTIVEDATASTGPOOL|SCRATCH|PRIVATE
@@ -78,12 +79,12 @@ public record DefineDrmVolume(String name, DrmVolumeKind kind, DrmState state, O
       p.add("SERIES=" + b.series());
       p.add("OPERATION=" + b.operation());
       p.add("SEQUENCE=" + b.sequence());
-      CommandTokens.dateTime("DATE", "TIME", b.backupDate(), zone, p);
+      DrmCommandText.dateTime("DATE", "TIME", b.backupDate(), zone, p);
     } else if (kind instanceof DrmVolumeKind.DatabaseSnapshot s) {
       p.add("TYPE=DBSNAPSHOT");
       p.add("SERIES=" + s.series());
       p.add("SEQUENCE=" + s.sequence());
-      CommandTokens.dateTime("DATE", "TIME", s.backupDate(), zone, p);
+      DrmCommandText.dateTime("DATE", "TIME", s.backupDate(), zone, p);
     } else if (kind instanceof DrmVolumeKind.CopyPoolVolume c) {
       p.add("TYPE=COPYSTGPOOL");
       p.add("POOL=" + CommandTokens.quoteIfNeeded(c.pool()));
@@ -111,7 +112,7 @@ public record DefineDrmVolume(String name, DrmVolumeKind kind, DrmState state, O
     }
     location.ifPresent(l -> p.add("LOCATION=" + CommandTokens.quoteIfNeeded(l)));
     library.ifPresent(l -> p.add("LIBRARY=" + CommandTokens.quoteIfNeeded(l)));
-    lastUpdate.ifPresent(t -> CommandTokens.dateTime("UPDDATE", "UPDTIME", t, zone, p));
+    lastUpdate.ifPresent(t -> DrmCommandText.dateTime("UPDDATE", "UPDTIME", t, zone, p));
     return String.join(" ", p);
   }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
+import org.vaultline.library.command.CommandTokens;
 
 /** {@code DELETE DRMVOLUME name}: the backup application deleted the volume; DRM forgets it. */
 public record DeleteDrmVolume(String name) implements DrmRegistration {

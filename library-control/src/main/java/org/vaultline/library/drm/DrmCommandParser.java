@@ -12,6 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.vaultline.library.command.CommandTokens;
+import org.vaultline.library.command.Keyword;
+import org.vaultline.library.command.TsmDate;
+import org.vaultline.library.command.TsmTime;
 
 /**
  * Parses DRM commands typed in TSM syntax: case-insensitive, keywords and values abbreviated to TSM's minimum
@@ -139,7 +143,7 @@ public final class DrmCommandParser {
     try {
       tokens = CommandTokens.tokenize(line);
     } catch (CommandTokens.UnterminatedQuote e) {
-      throw new DrmSyntaxException(DrmMessageId.UNTERMINATED_QUOTE.with("The quote at column " + e.column
+      throw new DrmSyntaxException(DrmMessageId.UNTERMINATED_QUOTE.with("The quote at column " + e.column()
           + " is not closed; end a quoted value with the same quote, and double it to include it."), "");
     }
     if (tokens.size() < 2 || tokens.get(0).key().isPresent() || tokens.get(1).key().isPresent()

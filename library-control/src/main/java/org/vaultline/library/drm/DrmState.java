@@ -3,6 +3,7 @@ package org.vaultline.library.drm;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import org.vaultline.library.command.Keyword;
 
 /**
  * The DRM state of a volume, as IBM TSM / Spectrum Protect Disaster Recovery Manager names it (REFERENCE §3).

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.vaultline.library.command.CommandTokens;
 
 /**
  * TSM's {@code MOVE DRMEDIA volname [WHERESTATE=] [TOSTATE=] [REMOVE=] [SOURCE=] [COPYSTGPOOL=]
@@ -215,8 +216,8 @@ public record MoveDrMedia(NamePattern volume, Optional<DrmState> whereState, Opt
     activeDataPools.ifPresent(l -> p.add("ACTIVEDATASTGPOOL=" + CommandTokens.list(l)));
     whereLocation.ifPresent(l -> p.add("WHERELOCATION=" + CommandTokens.quoteIfNeeded(l)));
     toLocation.ifPresent(l -> p.add("TOLOCATION=" + CommandTokens.quoteIfNeeded(l)));
-    CommandTokens.window(window, p);
-    cmd.ifPresent(c -> CommandTokens.cmd(c, p));
+    DrmCommandText.window(window, p);
+    cmd.ifPresent(c -> DrmCommandText.cmd(c, p));
     if (waitForCompletion) {
       p.add("WAIT=YES");
     }

@@ -1,5 +1,7 @@
 package org.vaultline.library.drm;
 
+import org.vaultline.library.command.Keyword;
+
 /**
  * The fill state of a storage pool volume as the backup application reports it (QUERY VOLUME's Volume Status).
  * Offsite reclamation empties copy-pool volumes at the vault; an EMPTY one there becomes VAULTRETRIEVE.

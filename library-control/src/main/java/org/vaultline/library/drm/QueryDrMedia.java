@@ -8,6 +8,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.vaultline.library.command.CommandTokens;
+import org.vaultline.library.command.Keyword;
+import org.vaultline.library.command.TextTable;
 
 /**
  * TSM's {@code QUERY DRMEDIA [volname] [WHERESTATE=ALL|MOUNTABLE|NOTMOUNTABLE|COURIER|VAULT|VAULTRETRIEVE|
@@ -161,7 +164,7 @@ public record QueryDrMedia(NamePattern volume, Optional<DrmState> whereState, So
     p.add(NAME);
     p.add(CommandTokens.quoteIfNeeded(volume.pattern()));
     whereState.ifPresent(s -> p.add("WHERESTATE=" + s));
-    CommandTokens.window(window, p);
+    DrmCommandText.window(window, p);
     copyPools.ifPresent(l -> p.add("COPYSTGPOOL=" + CommandTokens.list(l)));
     activeDataPools.ifPresent(l -> p.add("ACTIVEDATASTGPOOL=" + CommandTokens.list(l)));
     if (source != Source.DBBACKUP) {
@@ -171,7 +174,7 @@ public record QueryDrMedia(NamePattern volume, Optional<DrmState> whereState, So
     if (format != Format.STANDARD) {
       p.add("FORMAT=" + format);
     }
-    cmd.ifPresent(c -> CommandTokens.cmd(c, p));
+    cmd.ifPresent(c -> DrmCommandText.cmd(c, p));
     return String.join(" ", p);
   }
 }

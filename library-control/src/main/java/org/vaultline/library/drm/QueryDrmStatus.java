@@ -3,6 +3,7 @@ package org.vaultline.library.drm;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.vaultline.library.command.TextTable;
 
 /** TSM's {@code QUERY DRMSTATUS}: the DRM settings ({@link DrmSettings}) as a labelled report. */
 public record QueryDrmStatus() implements DrmCommand {

@@ -1,6 +1,7 @@
 package org.vaultline.library.drm;
 
 import java.util.Optional;
+import org.vaultline.library.command.Keyword;
 
 /**
  * MOVE DRMEDIA REMOVE=: how volumes leaving MOUNTABLE leave the library (REFERENCE §3; IBM's prose was not

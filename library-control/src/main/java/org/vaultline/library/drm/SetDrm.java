@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.vaultline.library.command.CommandTokens;
 
 /**
  * The SET DRM... commands; each changes one field of {@link DrmSettings} ({@link #apply}). TSM's ranges and

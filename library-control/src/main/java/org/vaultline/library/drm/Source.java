@@ -1,6 +1,7 @@
 package org.vaultline.library.drm;
 
 import java.util.Optional;
+import org.vaultline.library.command.Keyword;
 
 /**
  * MOVE DRMEDIA / QUERY DRMEDIA SOURCE=: which database backup volumes are processed besides the storage pool

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.vaultline.library.command.CommandTokens;
 
 /**
  * {@code UPDATE DRMVOLUME name [STATUS=FILLING|FULL|PENDING|EMPTY] [LOCATION=location]}: a pool volume filled up or

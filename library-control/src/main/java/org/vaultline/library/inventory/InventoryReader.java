@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.tinylog.Logger;
 import org.vaultline.scsi.bytes.Bytes;
@@ -76,6 +77,8 @@ public final class InventoryReader {
   private final ScsiExecutor changer;
   private final InventoryOptions options;
   private final AtomicInteger elementsPerRequest;
+  /** Set once an inventory showed no ACCESS bit anywhere: the library does not report it (tgt). */
+  private final AtomicBoolean accessUnreported = new AtomicBoolean();
 
   public InventoryReader(ScsiExecutor changer, InventoryOptions options) {
     this.changer = changer;
@@ -153,6 +156,16 @@ public final class InventoryReader {
         }
       }
     }
+    if (!accessUnreported.get() && neverAccessible(byType)) {
+      accessUnreported.set(true);
+      pass.warn(InventoryWarning.Kind.ACCESS_NOT_REPORTED, null, null, "no storage, import/export or data transfer"
+          + " element has ACCESS set: the library does not report it (tgt never does); every element is taken as"
+          + " reachable by the robot, and a move the robot cannot make is left to the library to refuse",
+          Bytes.EMPTY);
+    }
+    if (accessUnreported.get()) {
+      byType.replaceAll((t, list) -> list.stream().map(this::adjusted).toList());
+    }
     for (List<InventoryElement> list : byType.values()) {
       for (InventoryElement e : list) {
         if (e.label().orElse(null) instanceof VolumeLabel.Unlabelled u) {
@@ -189,8 +202,56 @@ public final class InventoryReader {
         Logger.debug("READ ELEMENT STATUS of {} {}: {}", type.text(), address, d.warnings());
       }
       return d.elements().stream().filter(e -> e.type() == type && e.address().equals(address)).findFirst()
-          .map(InventoryReader::toElement);
+          .map(InventoryReader::toElement).map(this::adjusted);
     }
+  }
+
+  /**
+   * Reads up to {@code count} elements of {@code type} from {@code first} on, with their volume tags, paged
+   * and checked like a full inventory (for a rescan of the I/O station after the operator used it). Problems
+   * with the answers are logged, not returned.
+   *
+   * @return the elements by address; fewer than {@code count} when the library has fewer from {@code first}
+   */
+  public List<InventoryElement> read(ElementType type, ElementAddress first, int count) throws ScsiException {
+    if (count < 1) {
+      return List.of();
+    }
+    Pass pass = new Pass(true);
+    List<InventoryElement> out = new ArrayList<>();
+    for (ElementStatus s : readType(pass, type, first.value(), count, true, false).values()) {
+      if (out.size() < count) {
+        out.add(adjusted(toElement(s)));
+      }
+    }
+    return out;
+  }
+
+  /** Whether this library was found not to report ACCESS (see {@link InventoryWarning.Kind#ACCESS_NOT_REPORTED}). */
+  public boolean accessUnreported() {
+    return accessUnreported.get();
+  }
+
+  private static boolean neverAccessible(Map<ElementType, List<InventoryElement>> byType) {
+    int counted = 0;
+    for (ElementType t : List.of(ElementType.STORAGE, ElementType.IMPORT_EXPORT, ElementType.DATA_TRANSFER)) {
+      for (InventoryElement e : byType.getOrDefault(t, List.of())) {
+        if (e.accessible()) {
+          return false;
+        }
+        counted++;
+      }
+    }
+    return counted > 0;
+  }
+
+  /** The element as the robot should take it: reachable when the library does not report ACCESS. */
+  private InventoryElement adjusted(InventoryElement e) {
+    if (e.accessible() || !accessUnreported.get()) {
+      return e;
+    }
+    return new InventoryElement(e.type(), e.address(), e.full(), true, e.label(), e.source(), e.except(),
+        e.importedByOperator(), e.disabled(), e.mediumType(), e.deviceIdentifier());
   }
 
   private Optional<ElementAddressAssignmentPage> readAssignment(Pass pass) throws ScsiException {
@@ -491,15 +552,29 @@ public final class InventoryReader {
   /** What one inventory collects on its way. */
   private static final class Pass {
     final List<InventoryWarning> warnings = new ArrayList<>();
+    /** A partial read repeated while polling (the I/O station): its warnings are logged at debug level. */
+    final boolean quiet;
     int commands;
     int reissued;
     int halvings;
+
+    Pass() {
+      this(false);
+    }
+
+    Pass(boolean quiet) {
+      this.quiet = quiet;
+    }
 
     void warn(InventoryWarning.Kind kind, ElementType type, ElementAddress element, String message, Bytes raw) {
       InventoryWarning w = new InventoryWarning(kind, Optional.ofNullable(type), Optional.ofNullable(element), message,
           raw);
       warnings.add(w);
-      Logger.warn("Inventory: {}", w);
+      if (quiet) {
+        Logger.debug("Inventory: {}", w);
+      } else {
+        Logger.warn("Inventory: {}", w);
+      }
     }
   }
 }

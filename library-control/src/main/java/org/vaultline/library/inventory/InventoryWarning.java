@@ -38,7 +38,12 @@ public record InventoryWarning(Kind kind, Optional<ElementType> type, Optional<E
     /** An element reported twice, or under a type other than the one asked for; the first was kept. */
     UNEXPECTED_ELEMENT,
     /** The reader gave up on part of an element type after repeated unusable answers. */
-    INCOMPLETE
+    INCOMPLETE,
+    /**
+     * No element has ACCESS set: the library does not report the bit (tgt), so every element is taken as
+     * reachable from then on.
+     */
+    ACCESS_NOT_REPORTED
   }
 
   public InventoryWarning {

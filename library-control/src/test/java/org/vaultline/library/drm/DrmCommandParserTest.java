@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.vaultline.library.command.Keyword;
+import org.vaultline.library.command.TsmDate;
+import org.vaultline.library.command.TsmTime;
 
 class DrmCommandParserTest {
   private final DrmCommandParser parser = new DrmCommandParser(DrmFixtures.ZONE);

@@ -12,6 +12,8 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.vaultline.library.command.TsmDate;
+import org.vaultline.library.command.TsmTime;
 
 class DrmSelectionTest {
   private static final DrmSettings S = DrmSettings.defaults();

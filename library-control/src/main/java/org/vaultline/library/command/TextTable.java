@@ -1,4 +1,4 @@
-package org.vaultline.library.drm;
+package org.vaultline.library.command;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +7,7 @@ import java.util.List;
  * Text output in the two shapes TSM's administrative client uses: a table with headers (which may take two lines)
  * underlined by dashes, and a block of right-aligned {@code Label: value} lines.
  */
-final class TextTable {
+public final class TextTable {
   private TextTable() {}
 
   private static final String GAP = "  ";
@@ -16,7 +16,7 @@ final class TextTable {
    * A table. A header containing {@code \n} takes two lines; each column is as wide as its widest header line or
    * value. Trailing blanks are removed from every line.
    */
-  static String table(List<String> headers, List<List<String>> rows) {
+  public static String table(List<String> headers, List<List<String>> rows) {
     int cols = headers.size();
     int headerLines = 1;
     String[][] h = new String[cols][];
@@ -67,7 +67,7 @@ final class TextTable {
   }
 
   /** Right-aligned labels, {@code label: value}; pairs are {label, value}. */
-  static String labelled(List<String[]> pairs) {
+  public static String labelled(List<String[]> pairs) {
     int w = 0;
     for (String[] p : pairs) {
       w = Math.max(w, p[0].length());

@@ -1,4 +1,4 @@
-package org.vaultline.device.iscsi;
+package org.vaultline.peers;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -107,7 +107,7 @@ public final class Tgtd implements AutoCloseable {
   }
 
   /** Inodes of sockets listening on 127.0.0.1:{@code port}, from /proc/net/tcp. */
-  static List<Long> listeningInodes(int port) throws IOException {
+  public static List<Long> listeningInodes(int port) throws IOException {
     List<Long> inodes = new ArrayList<>();
     String local = String.format("0100007F:%04X", port);
     for (String line : Files.readAllLines(Path.of("/proc/net/tcp"))) {
@@ -120,7 +120,7 @@ public final class Tgtd implements AutoCloseable {
   }
 
   /** Whether one of this tgtd's file descriptors is the socket with {@code inode}. */
-  boolean ownsSocket(long inode) {
+  public boolean ownsSocket(long inode) {
     String target = "socket:[" + inode + "]";
     try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(process.pid()), "fd"))) {
       return fds.anyMatch(fd -> {

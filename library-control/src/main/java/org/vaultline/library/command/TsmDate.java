@@ -1,4 +1,4 @@
-package org.vaultline.library.drm;
+package org.vaultline.library.command;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;

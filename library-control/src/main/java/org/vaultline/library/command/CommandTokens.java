@@ -1,8 +1,5 @@
-package org.vaultline.library.drm;
+package org.vaultline.library.command;
 
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -15,8 +12,11 @@ import java.util.Optional;
  * a quoted string) or {@code KEY=VALUE}, where KEY is letters only and blanks around {@code =} are allowed. A value
  * or positional token may be quoted with {@code "} or {@code '} to hold blanks; inside, the same quote doubled
  * stands for itself. Unquoted tokens are kept as typed; the parser upper-cases those TSM upper-cases (names).
+ *
+ * <p>Shared by every TSM-style command parser (DRM, library control), so that quoting and {@code KEY=VALUE} rules are
+ * the same everywhere.
  */
-final class CommandTokens {
+public final class CommandTokens {
   private CommandTokens() {}
 
   /**
@@ -26,36 +26,41 @@ final class CommandTokens {
    * @param quoted true when the value was in quotes (its case is then kept, and it may be empty)
    * @param column where the token starts, 1-based, for messages
    */
-  record Token(Optional<String> key, String value, boolean quoted, int column) {
-    Token {
+  public record Token(Optional<String> key, String value, boolean quoted, int column) {
+    public Token {
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(value, "value");
     }
 
     /** The value as TSM keeps it for names: upper-cased unless quoted. */
-    String name() {
+    public String name() {
       return quoted ? value : value.toUpperCase(java.util.Locale.ROOT);
     }
 
     /** How the token was typed, near enough for a message. */
-    String typed() {
+    public String typed() {
       String v = quoted ? "\"" + value + "\"" : value;
       return key.map(k -> k + "=" + v).orElse(v);
     }
   }
 
   /** Thrown for an unterminated quote. */
-  static final class UnterminatedQuote extends Exception {
+  public static final class UnterminatedQuote extends Exception {
     private static final long serialVersionUID = 1L;
-    final int column;
+    private final int column;
 
     UnterminatedQuote(int column) {
       super("unterminated quote at column " + column);
       this.column = column;
     }
+
+    /** Where the quote starts, 1-based. */
+    public int column() {
+      return column;
+    }
   }
 
-  static List<Token> tokenize(String line) throws UnterminatedQuote {
+  public static List<Token> tokenize(String line) throws UnterminatedQuote {
     List<Token> out = new ArrayList<>();
     int i = 0;
     int n = line.length();
@@ -132,12 +137,12 @@ final class CommandTokens {
   }
 
   /** Always quoted: {@code "a ""b"""}. */
-  static String quote(String s) {
+  public static String quote(String s) {
     return "\"" + s.replace("\"", "\"\"") + "\"";
   }
 
   /** Quoted when the tokenizer or the parser's upper-casing would change it. */
-  static String quoteIfNeeded(String s) {
+  public static String quoteIfNeeded(String s) {
     if (s.isEmpty()) {
       return quote(s);
     }
@@ -151,28 +156,7 @@ final class CommandTokens {
   }
 
   /** A pool list: {@code A,B}; {@code ""} when empty. */
-  static String list(List<String> items) {
+  public static String list(List<String> items) {
     return items.isEmpty() ? "\"\"" : String.join(",", items);
-  }
-
-  static void window(DateTimeWindow w, List<String> out) {
-    w.beginDate().ifPresent(d -> out.add("BEGINDATE=" + d));
-    w.endDate().ifPresent(d -> out.add("ENDDATE=" + d));
-    w.beginTime().ifPresent(t -> out.add("BEGINTIME=" + t));
-    w.endTime().ifPresent(t -> out.add("ENDTIME=" + t));
-  }
-
-  static void cmd(CmdOutput c, List<String> out) {
-    out.add("CMD=" + quote(c.cmd().template()));
-    c.fileName().ifPresent(f -> out.add("CMDFILENAME=" + quote(f)));
-    if (c.append()) {
-      out.add("APPEND=YES");
-    }
-  }
-
-  static void dateTime(String dateKey, String timeKey, Instant t, ZoneId zone, List<String> out) {
-    LocalDateTime l = LocalDateTime.ofInstant(t, zone);
-    out.add(dateKey + "=" + new TsmDate.Absolute(l.toLocalDate()));
-    out.add(timeKey + "=" + new TsmTime.Absolute(l.toLocalTime().withNano(0)));
   }
 }
