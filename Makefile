@@ -54,5 +54,15 @@ bench: build
 	java -cp "$$cp" org.vaultline.library.inventory.InventoryBenchmark && \
 	java -cp "$$cp" org.vaultline.library.drm.MoveDrMediaBenchmark
 
+# Our SG_IO transport, sysfs discovery and emulator against the real Linux SCSI stack (sg, st, ch, open-iscsi)
+# and peer tools (mtx, sg3_utils, mt) in a QEMU guest: appliance-os/src/kernel-test/README.md. Needs root. The
+# first run builds the guest's Debian root (about 2 minutes) into KERNEL_ROOT_CACHE; later runs reuse it.
+KERNEL_TEST_PACKAGES := qemu-system-x86 debootstrap busybox-static cpio
+KERNEL_ROOT_CACHE ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/vaultline/kernel-root
+
+kernel-test: build
+	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(KERNEL_TEST_PACKAGES)"
+	MVN="$(MVN)" KERNEL_ROOT_CACHE="$(KERNEL_ROOT_CACHE)" bash appliance-os/src/kernel-test/kernel-test.sh
+
 clean:
 	$(MVN) clean

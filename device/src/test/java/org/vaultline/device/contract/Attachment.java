@@ -2,7 +2,10 @@ package org.vaultline.device.contract;
 
 import java.nio.file.Path;
 
-/** The five ways the contract reaches its library; each test runs once per attachment. */
+/**
+ * The ways the contract reaches its library; each test runs once per attachment that {@link #runsHere()}: the
+ * Linux kernel one only inside make kernel-test's QEMU guest, and there only it.
+ */
 enum Attachment {
   EMULATOR_IN_PROCESS("emulator in process") {
     @Override
@@ -33,7 +36,16 @@ enum Attachment {
     LibraryUnderTest open(Path dir) {
       return new EmulatorBehindUsb();
     }
+  },
+  EMULATOR_BEHIND_SG_IO_ON_A_LINUX_KERNEL("emulator behind SG_IO on a Linux kernel") {
+    @Override
+    LibraryUnderTest open(Path dir) throws Exception {
+      return new EmulatorBehindTheKernel();
+    }
   };
+
+  /** Set (to true) by make kernel-test's guest, whose kernel has the sg, st, ch and iscsi_tcp drivers. */
+  static final String GUEST_PROPERTY = "vaultline.kernel.guest";
 
   private final String label;
 
@@ -43,6 +55,14 @@ enum Attachment {
 
   /** Starts the peer (in {@code dir} where it needs files) and connects to it. */
   abstract LibraryUnderTest open(Path dir) throws Exception;
+
+  /**
+   * Whether this attachment runs in this JVM: the Linux kernel attachment needs make kernel-test's guest, and the
+   * guest runs only it (the others ran in make test already).
+   */
+  boolean runsHere() {
+    return Boolean.getBoolean(GUEST_PROPERTY) == (this == EMULATOR_BEHIND_SG_IO_ON_A_LINUX_KERNEL);
+  }
 
   @Override
   public String toString() {

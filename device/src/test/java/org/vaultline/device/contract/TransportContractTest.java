@@ -2,6 +2,7 @@ package org.vaultline.device.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.vaultline.device.contract.LibraryUnderTest.CARTRIDGES;
 import static org.vaultline.device.contract.LibraryUnderTest.CHANGER_SERIAL;
 import static org.vaultline.device.contract.LibraryUnderTest.DRIVE;
@@ -82,6 +83,9 @@ class TransportContractTest {
   private LibraryUnderTest library;
 
   private LibraryUnderTest open(Attachment attachment) throws Exception {
+    assumeTrue(attachment.runsHere(), () -> attachment
+        + (attachment == Attachment.EMULATOR_BEHIND_SG_IO_ON_A_LINUX_KERNEL ? ": needs make kernel-test's QEMU guest"
+            : ": runs in make test; make kernel-test's guest runs only the Linux kernel attachment"));
     library = attachment.open(dir);
     return library;
   }
@@ -183,6 +187,32 @@ class TransportContractTest {
         .isEqualTo(Identity.of(0x08, false, PERSONALITY.changer(), CHANGER_SERIAL));
     assertThat(identity(lib.executor(lib.drive())))
         .isEqualTo(Identity.of(0x01, true, PERSONALITY.drive(), DRIVE_SERIAL));
+  }
+
+  /**
+   * SPC-4 4.2.5.6: a unit sends at most the allocation length and may send less; what it did not send is the
+   * residual (iSCSI's underflow residual count, sg_io_hdr.resid, the CSW data residue), which every transport
+   * must report, for a short INQUIRY answer and for a READ ELEMENT STATUS answer much shorter than FFFFh.
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Attachment.class)
+  void whatTheUnitDidNotSendOfTheAllocationLengthIsReportedAsResidual(Attachment attachment) throws Exception {
+    LibraryUnderTest lib = open(attachment);
+    ScsiExecutor changer = lib.executor(lib.changer());
+
+    for (ScsiExecutor unit : List.of(changer, lib.executor(lib.drive()))) {
+      Inquiry.Standard inquiry = Inquiry.standard(255);
+      ScsiResult r = raw(unit, inquiry);
+      assertThat(r.isGood()).as("%s", r).isTrue();
+      int length = inquiry.parse(r.dataIn()).additionalLength() + 5;
+      assertThat(r.dataIn().size()).isEqualTo(Math.min(length, 255));
+      assertThat(r.residual()).isEqualTo(255 - r.dataIn().size());
+    }
+    ReadElementStatus slots = ReadElementStatus.of(ElementType.STORAGE, ElementAddress.of(0), 0xFFFF);
+    ScsiResult r = raw(changer, slots);
+    assertThat(r.isGood()).as("%s", r).isTrue();
+    assertThat(r.dataIn().size()).isLessThan(0xFFFF);
+    assertThat(r.residual()).isEqualTo(0xFFFF - r.dataIn().size());
   }
 
   @ParameterizedTest(name = "{0}")
