@@ -20,6 +20,8 @@ import org.vaultline.library.control.LibraryCommand.Search;
 import org.vaultline.library.control.LibraryCommand.VolumeNames;
 import org.vaultline.library.control.LibraryService.Answer;
 import org.vaultline.library.control.LibraryService.Work;
+import org.vaultline.library.drm.DrmEject;
+import org.vaultline.library.drm.DrmLedger;
 import org.vaultline.library.events.EventPayload;
 import org.vaultline.library.inventory.InventoryElement;
 import org.vaultline.library.inventory.LibraryInventory;
@@ -32,6 +34,7 @@ import org.vaultline.library.store.Messages;
 import org.vaultline.library.store.Move;
 import org.vaultline.library.store.MovePurpose;
 import org.vaultline.library.store.MoveState;
+import org.vaultline.library.store.OperatorRequest;
 import org.vaultline.library.store.RequestKind;
 import org.vaultline.library.store.Store;
 import org.vaultline.scsi.sense.ScsiException;
@@ -370,7 +373,7 @@ final class LibraryOperations {
         continue;
       }
       if (!station) {
-        if (removeFromSlot(w, c, v, at.get())) {
+        if (removeFromSlot(w, c.name(), v, at.get())) {
           ejected.add(v.volume());
         } else {
           not++;
@@ -496,14 +499,14 @@ final class LibraryOperations {
   }
 
   /** No I/O station: the operator takes the cartridge from its slot (REFERENCE §3, REMOVE). */
-  private boolean removeFromSlot(Work w, CheckoutLibvolume c, LibraryVolume v, InventoryElement at)
+  private boolean removeFromSlot(Work w, String op, LibraryVolume v, InventoryElement at)
       throws CommandException {
     String text = "Remove volume " + v.volume() + " from " + at.type().text() + " element " + at.address()
-        + " of library " + name + " (it has no I/O station) (" + c.name() + ").";
+        + " of library " + name + " (it has no I/O station) (" + op + ").";
     Answer a = lib.ask(w, RequestKind.REMOVE_FROM_SLOT, text, Optional.of(v.volume()), Optional.empty(),
         () -> lib.readElement(at.type(), at.address()).map(e -> !e.full()).orElse(true));
     if (!a.goOn()) {
-      lib.log(w, ControlMessages.WAIT_ENDED, c.name(), name, "to take volume " + v.volume(),
+      lib.log(w, ControlMessages.WAIT_ENDED, op, name, "to take volume " + v.volume(),
           a.name().toLowerCase(java.util.Locale.ROOT));
       return false;
     }
@@ -515,6 +518,105 @@ final class LibraryOperations {
           .with("volume", v.volume()).json());
     });
     return true;
+  }
+
+  // ---- DRM: MOVE DRMEDIA's eject, automatic check-in ----
+
+  /**
+   * MOVE DRMEDIA's eject of one volume (no label check): its cartridge to a free I/O station cell, checked out in
+   * the transaction that records the move done. A full station is reported, not waited for: REMOVE= decides.
+   * Without an exposed station the operator is asked to take the cartridge from its slot.
+   */
+  DrmEject.Result ejectForDrm(Work w, String volume) throws CommandException {
+    Optional<LibraryVolume> found = store.read(r -> r.volumes().find(volume)).filter(v -> v.library().equals(name));
+    if (found.isEmpty()) {
+      return new DrmEject.Failed("volume " + volume + " is not checked into library " + name);
+    }
+    LibraryVolume v = found.get();
+    Optional<InventoryElement> at = cartridgeOf(w, v);
+    if (at.isEmpty()) {
+      return new DrmEject.Failed("the library does not show its cartridge; run AUDIT LIBRARY");
+    }
+    if (!lib.current(w.origin(), w.out()).hasImportExport()) {
+      return removeFromSlot(w, "MOVE DRMEDIA", v, at.get()) ? new DrmEject.Ejected(at.get().address().toString())
+          : new DrmEject.Failed("the operator did not take it from its slot");
+    }
+    Optional<ElementAddress> cell = lib.reserveFreeCell(readStation());
+    if (cell.isEmpty()) {
+      return new DrmEject.StationFull();
+    }
+    try {
+      MoveRequest req = MoveRequest.of(at.get().address(), cell.get());
+      if (at.get().barcode().isPresent()) {
+        req = req.withVolume(v.volume());
+      }
+      lib.move(w, req, MovePurpose.CHECKOUT, Optional.of(v.volume()), tx -> { });
+      return new DrmEject.Ejected(cell.get().toString());
+    } catch (RobotException e) {
+      lib.log(w, ControlMessages.OPERATION_FAILED, "MOVE DRMEDIA", v.volume(), name, e.getMessage());
+      return new DrmEject.Failed(e.getMessage());
+    } finally {
+      lib.release(cell.get());
+    }
+  }
+
+  /** MOVE DRMEDIA with a full station: one request to empty it; true when it was emptied or answered. */
+  boolean awaitEmptiedForDrm(Work w, boolean reply) throws CommandException {
+    Answer a = awaitEmptied(w, "MOVE DRMEDIA", reply ? "MOVE DRMEDIA goes on when it is empty and you reply"
+        : "MOVE DRMEDIA goes on by itself when it is empty");
+    if (!a.goOn()) {
+      lib.log(w, ControlMessages.WAIT_ENDED, "MOVE DRMEDIA", name, "to empty the I/O station",
+          a.name().toLowerCase(java.util.Locale.ROOT));
+    }
+    return a.goOn();
+  }
+
+  /**
+   * Automatic check-in (SET DRMAUTOCHECKIN ON): every cartridge the operator put into the I/O station that DRM
+   * knows as COURIERRETRIEVE or VAULTRETRIEVE leaves DRM (ONSITERETRIEVE) and is checked in as scratch; a
+   * cartridge nobody knows raises an operator request and stays where it is.
+   *
+   * @return the volumes checked in
+   */
+  List<String> drmCheckin(Work w, DrmLedger ledger) throws CommandException {
+    List<String> in = new ArrayList<>();
+    if (!ledger.settings().autoCheckin()) {
+      return in;
+    }
+    CheckinLibvolume scratch = new CheckinLibvolume(name, LibraryCommand.Search.BULK, VolumeNames.ANY,
+        org.vaultline.library.store.VolumeStatus.SCRATCH, CheckLabel.BARCODE, Duration.ZERO, Optional.empty());
+    for (InventoryElement e : inserted(readStation(), VolumeNames.ANY)) {
+      Optional<String> vol = e.volser();
+      if (vol.isPresent() && store.read(r -> r.volumes().find(vol.get())).isPresent()) {
+        continue;
+      }
+      DrmLedger.Arrival a = vol.isEmpty() ? DrmLedger.Arrival.UNKNOWN : ledger.arrived(vol.get(), w.origin());
+      if (a == DrmLedger.Arrival.RETURNED) {
+        if (checkinFrom(w, scratch, e)) {
+          in.add(vol.get());
+        }
+      } else if (a == DrmLedger.Arrival.UNKNOWN && !requested(e)) {
+        String text = "Cartridge " + e.barcode().orElse("without barcode") + " in I/O station element " + e.address()
+            + " of library " + name + " is not known to DRM; check it in by hand or take it out.";
+        store.transact(w.origin(), tx -> {
+          OperatorRequest r = tx.requests().raise(Optional.of(name), RequestKind.UNKNOWN_CARTRIDGE, text, vol,
+              Optional.empty());
+          Message m = tx.log(Messages.REQUEST_RAISED, r.number(), text);
+          w.out().add(m);
+          tx.event(EventCategory.REQUESTS, EventPayload.of("request.raised", m.text()).with("request", r.number())
+              .with("library", name).with("kind", RequestKind.UNKNOWN_CARTRIDGE.name())
+              .with("volume", vol.orElse("")).json());
+        });
+      }
+    }
+    return in;
+  }
+
+  /** Whether an outstanding UNKNOWN_CARTRIDGE request already names this cartridge's element. */
+  private boolean requested(InventoryElement e) {
+    String where = "I/O station element " + e.address() + " ";
+    return store.read(r -> r.requests().outstanding()).stream()
+        .anyMatch(r -> r.kind() == RequestKind.UNKNOWN_CARTRIDGE && r.text().contains(where));
   }
 
   // ---- AUDIT LIBRARY ----

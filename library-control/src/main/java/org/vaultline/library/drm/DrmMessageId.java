@@ -57,7 +57,20 @@ public enum DrmMessageId {
   IMPORT_TYPE_SKIPPED(471, 'W'),
   IMPORT_NO_VOLHISTORY(472, 'W'),
   IMPORT_DUPLICATE(473, 'W'),
-  IMPORT_BAD_VALUE(474, 'W');
+  IMPORT_BAD_VALUE(474, 'W'),
+  // 0480..0499: DRM on the store and the library (settings, MOVE DRMEDIA process, eject, automatic check-in)
+  SETTING_CHANGED(480, 'I'),
+  EJECTED(481, 'I'),
+  STATION_FULL(482, 'W'),
+  LEFT_UNMOVED(483, 'W'),
+  MOVE_ENDED(484, 'I'),
+  CHECKED_IN_BACK(485, 'I'),
+  UNKNOWN_CARTRIDGE(486, 'W'),
+  EJECT_FAILED(487, 'E'),
+  REMOVE_FROM_SLOT(488, 'W'),
+  EJECT_INTENDED(489, 'I'),
+  PENDING_COMPLETED(490, 'W'),
+  PENDING_DROPPED(491, 'W');
 
   private final int number;
   private final char severity;

@@ -60,6 +60,11 @@ public record MoveDrMedia(NamePattern volume, Optional<DrmState> whereState, Opt
         DateTimeWindow.ALWAYS, Optional.empty(), false);
   }
 
+  public MoveDrMedia withVolume(String pattern) {
+    return new MoveDrMedia(new NamePattern(pattern), whereState, toState, remove, source, copyPools, activeDataPools,
+        whereLocation, toLocation, window, cmd, waitForCompletion);
+  }
+
   public MoveDrMedia withWhereState(Optional<DrmState> v) {
     return new MoveDrMedia(volume, v, toState, remove, source, copyPools, activeDataPools, whereLocation, toLocation,
         window, cmd, waitForCompletion);

@@ -21,6 +21,7 @@ public class Reads {
   private OperatorRequests requests;
   private Processes processes;
   private ActivityLog activityLog;
+  private DrmVolumes drmVolumes;
 
   Reads(Db db, Instant now) {
     this.db = db;
@@ -66,6 +67,11 @@ public class Reads {
 
   public ActivityLog activityLog() {
     return activityLog == null ? activityLog = new ActivityLog(this) : activityLog;
+  }
+
+  /** Disaster Recovery Manager's volumes, history and settings (schema 0002). */
+  public DrmVolumes drmVolumes() {
+    return drmVolumes == null ? drmVolumes = new DrmVolumes(this) : drmVolumes;
   }
 
   Db db() {

@@ -1,0 +1,69 @@
+package org.vaultline.library.control;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import org.tinylog.Logger;
+import org.vaultline.library.control.LibraryService.Work;
+import org.vaultline.library.drm.DrmEject;
+import org.vaultline.library.drm.DrmLedger;
+import org.vaultline.library.store.Message;
+import org.vaultline.library.store.Origin;
+
+/**
+ * Disaster Recovery Manager on the libraries of a {@link LibraryControl}: MOVE DRMEDIA's eject through the I/O
+ * station (REFERENCE §3, REMOVE=) with the check-out machinery of CHECKOUT LIBVOLUME, and automatic check-in of
+ * returning volumes found in the station.
+ */
+public final class DrmOnLibrary implements DrmEject {
+  private final LibraryControl control;
+
+  public DrmOnLibrary(LibraryControl control) {
+    this.control = Objects.requireNonNull(control, "control");
+  }
+
+  @Override
+  public Result eject(String library, String volume, Origin origin) {
+    try {
+      LibraryService lib = control.library(library);
+      lib.enter();
+      try {
+        return new LibraryOperations(lib).ejectForDrm(new Work(origin, new ArrayList<>()), volume);
+      } finally {
+        lib.leave();
+      }
+    } catch (CommandException e) {
+      return new Failed(e.message().render());
+    }
+  }
+
+  @Override
+  public boolean awaitEmptied(String library, boolean reply, BooleanSupplier cancelled, Origin origin) {
+    try {
+      LibraryService lib = control.library(library);
+      return new LibraryOperations(lib).awaitEmptiedForDrm(new Work(origin, new ArrayList<>()), reply);
+    } catch (CommandException e) {
+      Logger.warn("MOVE DRMEDIA waiting for library {}: {}", library, e.message().render());
+      return false;
+    }
+  }
+
+  /**
+   * Automatic check-in on {@code library}: what the operator put into its I/O station is looked at once (the
+   * reaction to 6/28/01 and the rescan); returning DRM volumes are checked in as scratch, unknown cartridges raise
+   * an operator request.
+   *
+   * @return the volumes checked in
+   */
+  public List<String> autoCheckin(String library, DrmLedger ledger, Origin origin) throws CommandException {
+    LibraryService lib = control.library(library);
+    List<Message> out = new ArrayList<>();
+    lib.enter();
+    try {
+      return new LibraryOperations(lib).drmCheckin(new Work(origin, out), ledger);
+    } finally {
+      lib.leave();
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package org.vaultline.library.drm;
+
+import java.util.function.BooleanSupplier;
+import org.vaultline.library.store.Origin;
+
+/**
+ * How MOVE DRMEDIA gets a cartridge out of its library (REFERENCE §3, REMOVE=). The library side implements it
+ * with its checkout machinery: a move to a free I/O station element, operator requests when the station is full
+ * or when there is no exposed station at all.
+ */
+public interface DrmEject {
+  /** What became of one eject. */
+  sealed interface Result permits Ejected, StationFull, Failed {}
+
+  /** The cartridge is in the I/O station (or, without a station, the operator took it from its slot). */
+  record Ejected(String where) implements Result {}
+
+  /** Every I/O station element is full; nothing moved. */
+  record StationFull() implements Result {}
+
+  /** The eject failed; the volume stays where it was. */
+  record Failed(String reason) implements Result {}
+
+  /**
+   * Moves {@code volume} to a free I/O station element of {@code library} (without an exposed station: asks the
+   * operator to take it from its slot and waits), on behalf of {@code origin} (the MOVE DRMEDIA process).
+   */
+  Result eject(String library, String volume, Origin origin);
+
+  /**
+   * Raises one operator request saying the station of {@code library} is full and waits until it has been emptied
+   * ({@code reply}: and the request answered, REMOVE=YES; else it resumes on its own when the station is seen
+   * empty, REMOVE=BULK).
+   *
+   * @return false when {@code cancelled} became true first
+   */
+  boolean awaitEmptied(String library, boolean reply, BooleanSupplier cancelled, Origin origin);
+}
