@@ -5,7 +5,7 @@
 #   DEST/rootfs/          debootstrap'd Debian minbase with the packages below and only the modules the guest loads;
 #                         /sbin/vaultline-init (vm-init next to this script) is PID 1
 # Needs root (debootstrap, chroot), qemu-system-x86's host packages (see the Makefile's kernel-test target) and an
-# apt mirror: MIRROR (default: the host's first Debian mirror, else deb.debian.org). About 1 minute and 450 MB.
+# apt mirror: MIRROR (default: the host's first Debian mirror from its apt sources). About 1 minute and 450 MB.
 # kernel-test.sh caches DEST under a key made of this file and vm-init, so any change here rebuilds it.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -30,7 +30,10 @@ trap 'rm -rf "$work"' EXIT
 
 mirror=${MIRROR:-$(cat /etc/apt/sources.list /etc/apt/sources.list.d/*.sources /etc/apt/sources.list.d/*.list 2>/dev/null \
   | grep -oE 'https?://[^ ]+/debian/?( |$)' | head -1 | tr -d ' ' || true)}
-mirror=${mirror:-http://deb.debian.org/debian}
+if [ -z "$mirror" ]; then
+  echo "build-root.sh: no Debian mirror in the host's apt sources; set MIRROR=<your Debian mirror URL>" >&2
+  exit 3
+fi
 
 # ------------------------------------------------------------------ the kernel: Debian's, from the host's apt
 ts "kernel: downloading Debian's linux-image-amd64"
