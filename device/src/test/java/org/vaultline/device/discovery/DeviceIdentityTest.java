@@ -2,22 +2,19 @@ package org.vaultline.device.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.vaultline.scsi.Inhex;
 import org.vaultline.scsi.bytes.Bytes;
-import org.vaultline.scsi.bytes.Inhex;
 import org.vaultline.scsi.smc.DeviceIdentifier;
 
 class DeviceIdentityTest {
   private static final Bytes PAGE_80 = Bytes.fromHex("01 80 00 0c 20 31 32 31 30 31 37 33 31 38 33 20");
 
+  /** A captured vector shipped with the scsi module's tests. */
   static Bytes vector(String name) throws Exception {
-    try (InputStream in = DeviceIdentityTest.class.getResourceAsStream(name)) {
-      return Inhex.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    }
+    return Inhex.resource("vectors/" + name);
   }
 
   @Test

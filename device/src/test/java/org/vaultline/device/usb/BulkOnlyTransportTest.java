@@ -251,11 +251,7 @@ class BulkOnlyTransportTest {
 
   @Test
   void theProbeReadsARealDrivesInquiryData() throws Exception {
-    Bytes ibmLto3;
-    try (java.io.InputStream in = getClass().getResourceAsStream("04_ibm_ultrium-td3_std_inquiry.hex")) {
-      ibmLto3 = org.vaultline.scsi.bytes.Inhex.parse(new String(in.readAllBytes(),
-          java.nio.charset.StandardCharsets.UTF_8));
-    }
+    Bytes ibmLto3 = org.vaultline.scsi.Inhex.resource("vectors/04_ibm_ultrium-td3_std_inquiry.hex");
     drive.thenAnswer(ScsiResult.good(ibmLto3.prefix(36), 0));
     try (BulkOnlyTransport t = BulkOnlyTransport.open(device)) {
       List<LogicalUnitInfo> units = BulkOnlyProbe.probe(t);
