@@ -1,5 +1,6 @@
 package org.vaultline.library.events;
 
+import org.vaultline.peers.Mosquitto;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

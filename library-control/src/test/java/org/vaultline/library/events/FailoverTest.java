@@ -1,5 +1,6 @@
 package org.vaultline.library.events;
 
+import org.vaultline.peers.Mosquitto;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

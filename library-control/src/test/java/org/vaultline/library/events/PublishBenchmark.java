@@ -1,5 +1,6 @@
 package org.vaultline.library.events;
 
+import org.vaultline.peers.Mosquitto;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

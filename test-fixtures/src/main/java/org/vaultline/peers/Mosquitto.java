@@ -1,4 +1,4 @@
-package org.vaultline.library.events;
+package org.vaultline.peers;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
  * port, with a generated configuration, stopped by PID. {@link #kill()} is SIGKILL: no clean shutdown,
  * no final persistence save, like a crash or power loss.
  */
-final class Mosquitto implements AutoCloseable {
-  static final String BINARY = "/usr/sbin/mosquitto";
+public final class Mosquitto implements AutoCloseable {
+  public static final String BINARY = "/usr/sbin/mosquitto";
 
   private final Path dir;
   private final String name;
@@ -30,27 +30,27 @@ final class Mosquitto implements AutoCloseable {
   private int starts;
 
   /** Options for the generated configuration. */
-  static final class Options {
-    boolean persistence;
-    String user;
-    String password;
-    Path caFile;
-    Path certFile;
-    Path keyFile;
-    boolean requireClientCertificate;
+  public static final class Options {
+    public boolean persistence;
+    public String user;
+    public String password;
+    public Path caFile;
+    public Path certFile;
+    public Path keyFile;
+    public boolean requireClientCertificate;
 
-    Options persistence() {
+    public Options persistence() {
       persistence = true;
       return this;
     }
 
-    Options password(String user, String password) {
+    public Options password(String user, String password) {
       this.user = user;
       this.password = password;
       return this;
     }
 
-    Options tls(Path ca, Path cert, Path key, boolean requireClientCertificate) {
+    public Options tls(Path ca, Path cert, Path key, boolean requireClientCertificate) {
       this.caFile = ca;
       this.certFile = cert;
       this.keyFile = key;
@@ -67,12 +67,12 @@ final class Mosquitto implements AutoCloseable {
     this.tls = tls;
   }
 
-  static boolean isInstalled() {
+  public static boolean isInstalled() {
     return Files.isExecutable(Path.of(BINARY));
   }
 
   /** Writes the configuration and starts the broker; returns once it accepts TCP connections. */
-  static Mosquitto start(Path parent, String name, Options o) throws IOException, InterruptedException {
+  public static Mosquitto start(Path parent, String name, Options o) throws IOException, InterruptedException {
     Path dir = Files.createDirectories(parent.resolve(name));
     int port = freePort();
     List<String> lines = new ArrayList<>();
@@ -137,31 +137,31 @@ final class Mosquitto implements AutoCloseable {
     throw new IOException("mosquitto " + name + " did not listen on port " + port + ": " + log());
   }
 
-  URI uri() {
+  public URI uri() {
     return uri("127.0.0.1");
   }
 
   /** The broker's URI with another name for the loopback host ({@code localhost}). */
-  URI uri(String host) {
+  public URI uri(String host) {
     return URI.create((tls ? "ssl" : "tcp") + "://" + host + ":" + port);
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process != null && process.isAlive();
   }
 
   /** SIGKILL by PID and wait for the process to be gone. */
-  void kill() throws InterruptedException, IOException {
+  public void kill() throws InterruptedException, IOException {
     run(List.of("kill", "-KILL", Long.toString(process.pid())));
     process.waitFor(10, TimeUnit.SECONDS);
   }
 
   /** Starts the broker again on the same port with the same configuration (and persistence directory). */
-  void restart() throws IOException, InterruptedException {
+  public void restart() throws IOException, InterruptedException {
     if (isAlive()) {
       throw new IllegalStateException("still running");
     }
@@ -172,7 +172,7 @@ final class Mosquitto implements AutoCloseable {
    * Asks mosquitto to write its in-memory database now (SIGUSR1) and waits until the file changed, so
    * that a session made before this call survives a later SIGKILL.
    */
-  void savePersistence() throws IOException, InterruptedException {
+  public void savePersistence() throws IOException, InterruptedException {
     Path db = dir.resolve("mosquitto.db");
     long before = Files.exists(db) ? Files.getLastModifiedTime(db).toMillis() : -1;
     long sizeBefore = Files.exists(db) ? Files.size(db) : -1;
@@ -188,7 +188,7 @@ final class Mosquitto implements AutoCloseable {
     throw new IOException("mosquitto " + name + " did not write " + db);
   }
 
-  String log() {
+  public String log() {
     try {
       Path log = dir.resolve("mosquitto.log");
       return Files.exists(log) ? Files.readString(log) : "(no log)";
@@ -197,7 +197,7 @@ final class Mosquitto implements AutoCloseable {
     }
   }
 
-  int starts() {
+  public int starts() {
     return starts;
   }
 
@@ -216,7 +216,7 @@ final class Mosquitto implements AutoCloseable {
     }
   }
 
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket()) {
       s.setReuseAddress(true);
       s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -224,7 +224,7 @@ final class Mosquitto implements AutoCloseable {
     }
   }
 
-  static void run(List<String> command) throws IOException, InterruptedException {
+  public static void run(List<String> command) throws IOException, InterruptedException {
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
@@ -232,7 +232,7 @@ final class Mosquitto implements AutoCloseable {
     }
   }
 
-  static Duration timeout() {
+  public static Duration timeout() {
     return Duration.ofSeconds(90);
   }
 }
