@@ -20,6 +20,7 @@ public final class CuttableProxy implements AutoCloseable {
   private final int port;
   private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
+  private final java.util.concurrent.atomic.AtomicLong upstream = new java.util.concurrent.atomic.AtomicLong();
 
   public CuttableProxy(String host, int port) throws IOException {
     this.host = host;
@@ -41,21 +42,29 @@ public final class CuttableProxy implements AutoCloseable {
         Socket out = new Socket(host, port);
         sockets.add(in);
         sockets.add(out);
-        pump(in, out);
-        pump(out, in);
+        pump(in, out, true);
+        pump(out, in, false);
       } catch (IOException e) {
         // closed, or the far end refused: the initiator sees its connection close
       }
     }
   }
 
-  private void pump(Socket from, Socket to) {
+  /** Bytes relayed from initiators to the target so far: what has really left the initiator. */
+  public long upstreamBytes() {
+    return upstream.get();
+  }
+
+  private void pump(Socket from, Socket to, boolean toTarget) {
     Thread t = new Thread(() -> {
       byte[] buf = new byte[65536];
       try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
         int n;
         while ((n = in.read(buf)) >= 0) {
           out.write(buf, 0, n);
+          if (toTarget) {
+            upstream.addAndGet(n);
+          }
         }
       } catch (IOException e) {
         // cut

@@ -235,10 +235,12 @@ class TgtdTest {
       IscsiTransport changer = s.transport(library.changerLun());
       ready(changer);
       tgtd.suspend();
+      long before = proxy.upstreamBytes();
       CompletableFuture<ScsiResult> inFlight = CompletableFuture.supplyAsync(
           () -> run(changer, Cdbs.moveMedium(TRANSPORT, SLOT_1, DRIVE_1)));
-      assertThat(await(() -> sent.stream().anyMatch(p -> p instanceof ScsiCommand c && c.cdb().get(0) == 0xa5),
-          Duration.ofSeconds(20))).isTrue();
+      // the observer sees the PDU just before it is written: wait until its 48-byte header has left the initiator
+      assertThat(await(() -> sent.stream().anyMatch(p -> p instanceof ScsiCommand c && c.cdb().get(0) == 0xa5)
+          && proxy.upstreamBytes() >= before + 48, Duration.ofSeconds(20))).isTrue();
       proxy.cut();
       assertThatThrownBy(() -> inFlight.get(20, TimeUnit.SECONDS)).cause().isInstanceOf(TransportException.class)
           .hasMessageContaining("MOVE MEDIUM was in flight; its outcome is unknown");
