@@ -133,6 +133,39 @@ public final class ControlMessages {
 
   public static final MessageTemplate NOTHING_FOUND = MessageTemplate.of("VLN0280I", "No match found for {0}.");
 
+  // ---- 0500..0539: the server's command surface (ServerCommands), processes, automatic check-in, stop ----
+  // (0540..0559 are DRM's, in DrmMessageId)
+
+  public static final MessageTemplate UNKNOWN_SERVER_COMMAND = MessageTemplate.of("VLN0500E",
+      "Unknown command \"{0}\": {1}. The server commands are {2}.");
+  public static final MessageTemplate PROCESS_NOT_RUNNING =
+      MessageTemplate.of("VLN0501E", "{0}: process {1} is not running.");
+  public static final MessageTemplate NO_PROCESSES = MessageTemplate.of("VLN0502I", "No active processes found.");
+  public static final MessageTemplate MOVE_DRMEDIA_STARTED =
+      MessageTemplate.of("VLN0503I", "MOVE DRMEDIA started as process {0}; QUERY PROCESS {0} shows its progress.");
+  public static final MessageTemplate STOPPING_REFUSED = MessageTemplate.of("VLN0504E",
+      "{0} is refused: the server is stopping. Run it again after the server has restarted.");
+  public static final MessageTemplate PROCESS_STOPPING = MessageTemplate.of("VLN0505W",
+      "Process {0} ({1}) is asked to stop after the volume in progress: the server is stopping.");
+  public static final MessageTemplate SERVER_STARTED = MessageTemplate.of("VLN0506I",
+      "Server started: {0} libraries ready, {1} not reachable; {2} interrupted MOVE DRMEDIA ejects completed.");
+  public static final MessageTemplate REQUEST_ENDED_WITH_PROCESS = MessageTemplate.of("VLN0507I",
+      "Request {0} cancelled: process {1} was cancelled.");
+  public static final MessageTemplate AUTO_CHECKIN_DONE = MessageTemplate.of("VLN0508I",
+      "Automatic check-in on library {0}: {1} returning volumes checked in as scratch: {2}.");
+  public static final MessageTemplate AUTO_CHECKIN_FAILED =
+      MessageTemplate.of("VLN0509W", "Automatic check-in on library {0} failed: {1}");
+  public static final MessageTemplate SERVER_QUIESCED = MessageTemplate.of("VLN0510I",
+      "Server stop: {0} processes ended, {1} still running after {2} seconds.");
+  public static final MessageTemplate QUERY_PROCESS_SYNTAX =
+      MessageTemplate.of("VLN0511E", "{0}: {1}. Syntax: {2}");
+  public static final MessageTemplate NO_DRIVE_FOR_DRM_LABEL = MessageTemplate.of("VLN0512E",
+      "MOVE DRMEDIA cannot read the label of volume {0} in library {1}: {2}. Like TSM's check-out it does not wait"
+          + " for a drive; run it again when a drive is free, or SET DRMCHECKLABEL NO.");
+  public static final MessageTemplate CMD_FILE_WRITTEN =
+      MessageTemplate.of("VLN0513I", "{0}: {1} command lines written to {2}.");
+  public static final MessageTemplate CMD_FILE_FAILED = MessageTemplate.of("VLN0514E", "{0}: cannot write {1}: {2}");
+
   private static final List<MessageTemplate> ALL = collect();
 
   /** Every message of this catalogue, by number. */

@@ -23,13 +23,20 @@ public final class DrmOnLibrary implements DrmEject {
     this.control = Objects.requireNonNull(control, "control");
   }
 
+  /** The eject without a label check. */
   @Override
   public Result eject(String library, String volume, Origin origin) {
+    return eject(library, volume, false, origin);
+  }
+
+  /** The eject, reading the tape label first when {@code checkLabel} (see {@code LibraryOperations.ejectForDrm}). */
+  @Override
+  public Result eject(String library, String volume, boolean checkLabel, Origin origin) {
     try {
       LibraryService lib = control.library(library);
       lib.enter();
       try {
-        return new LibraryOperations(lib).ejectForDrm(new Work(origin, new ArrayList<>()), volume);
+        return new LibraryOperations(lib).ejectForDrm(new Work(origin, new ArrayList<>()), volume, checkLabel);
       } finally {
         lib.leave();
       }
@@ -38,6 +45,11 @@ public final class DrmOnLibrary implements DrmEject {
     }
   }
 
+  /**
+   * One request to empty the station, waited for with {@code LibraryService.ask}. {@code cancelled} is not polled
+   * here: MOVE DRMEDIA's cancellation is its process's (CANCEL PROCESS), which the wait itself watches through
+   * {@code origin}'s process number.
+   */
   @Override
   public boolean awaitEmptied(String library, boolean reply, BooleanSupplier cancelled, Origin origin) {
     try {
@@ -57,7 +69,11 @@ public final class DrmOnLibrary implements DrmEject {
    * @return the volumes checked in
    */
   public List<String> autoCheckin(String library, DrmLedger ledger, Origin origin) throws CommandException {
-    LibraryService lib = control.library(library);
+    return autoCheckin(control.library(library), ledger, origin);
+  }
+
+  /** {@link #autoCheckin(String, DrmLedger, Origin)} on a running library (the station watcher's). */
+  static List<String> autoCheckin(LibraryService lib, DrmLedger ledger, Origin origin) throws CommandException {
     List<Message> out = new ArrayList<>();
     lib.enter();
     try {

@@ -81,6 +81,8 @@ public final class LibraryControl implements AutoCloseable {
   private final Map<String, LibraryService> services = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, Boolean> redefined = new java.util.concurrent.ConcurrentHashMap<>();
   private final Object starting = new Object();
+  private final List<java.util.function.Consumer<LibraryService>> startListeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /**
    * Processes left RUNNING by a previous run of the server are marked INTERRUPTED (their moves are settled
@@ -112,7 +114,8 @@ public final class LibraryControl implements AutoCloseable {
    * @throws CommandException when the command could not run at all: a definition refused, an undefined or
    *     unreachable library, an unknown request number. A volume operation (CHECKIN, CHECKOUT, AUDIT, LABEL)
    *     that started runs as a numbered process; what went wrong in it, up to failing as a whole, is error
-   *     messages of the result ({@link CommandResult#hasErrors()}) and the process ends FAILED
+   *     messages of the result ({@link CommandResult#hasErrors()}) and the process ends FAILED. CANCEL PROCESS
+   *     stops it after the volume in progress (or at once while it waits for the operator): it ends CANCELLED
    */
   public CommandResult execute(LibraryCommand c, Origin origin) throws CommandException {
     Objects.requireNonNull(origin, "origin");
@@ -198,8 +201,37 @@ public final class LibraryControl implements AutoCloseable {
       }
       LibraryService started = LibraryService.start(store, name, options, changer, drives, origin, out);
       services.put(name, started);
+      for (java.util.function.Consumer<LibraryService> l : startListeners) {
+        try {
+          l.accept(started);
+        } catch (RuntimeException e) {
+          Logger.error(e, "Library {}: a start listener failed", name);
+        }
+      }
       return started;
     }
+  }
+
+  /**
+   * Starts the library now (when it is not running) and returns the messages of its start: reached, inventoried,
+   * drives matched, unfinished moves settled.
+   *
+   * @throws CommandException when the library is not defined, has no path, or cannot be reached
+   */
+  public List<Message> start(String name, Origin origin) throws CommandException {
+    List<Message> out = new ArrayList<>();
+    library(name, origin, out);
+    return out;
+  }
+
+  /** Tells {@code listener} about every library service started from now on (the station watcher). */
+  void onStart(java.util.function.Consumer<LibraryService> listener) {
+    startListeners.add(listener);
+  }
+
+  /** The library services running now. */
+  List<LibraryService> running() {
+    return List.copyOf(services.values());
   }
 
   /** Marks the library's service for a restart (new drives or paths) once it is idle. */
@@ -232,9 +264,15 @@ public final class LibraryControl implements AutoCloseable {
     String how = "failed";
     lib.enter();
     try {
-      op.run(new LibraryOperations(lib), new Work(in, out));
-      end = ProcessState.COMPLETED;
-      how = "completed";
+      Work work = new Work(in, out);
+      op.run(new LibraryOperations(lib), work);
+      if (lib.cancelled(work)) {
+        end = ProcessState.CANCELLED;
+        how = "cancelled";
+      } else {
+        end = ProcessState.COMPLETED;
+        how = "completed";
+      }
     } catch (CommandException e) {
       how = "failed: " + e.message().render();
       store.transact(in, tx -> tx.log(e.message()));
@@ -512,7 +550,8 @@ public final class LibraryControl implements AutoCloseable {
     return CommandResult.of(c.name(), out);
   }
 
-  private void wakeAll() {
+  /** Wakes every operation waiting for the operator (a REPLY, CANCEL REQUEST or CANCEL PROCESS was given). */
+  void wakeAll() {
     services.values().forEach(LibraryService::wake);
   }
 

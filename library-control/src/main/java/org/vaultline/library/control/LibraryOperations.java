@@ -79,6 +79,9 @@ final class LibraryOperations {
           cells = awaitInserted(w, c.volumes(), Optional.empty(), c.waitTime(), c.name());
         }
         for (InventoryElement e : cells) {
+          if (lib.cancelled(w)) {
+            break;
+          }
           count(counts, checkinFrom(w, c, e));
         }
       }
@@ -86,6 +89,9 @@ final class LibraryOperations {
         LibraryInventory inv = lib.refresh(w.origin(), w.out());
         Set<ElementAddress> homes = homes();
         for (InventoryElement e : inv.storage()) {
+          if (lib.cancelled(w)) {
+            break;
+          }
           if (e.full() && !homes.contains(e.address()) && e.volser().map(v -> c.volumes().matches(v)).orElse(true)
               && !isCheckedIn(e)) {
             count(counts, checkinInPlace(w, c, e));
@@ -361,7 +367,8 @@ final class LibraryOperations {
     int not = 0;
     boolean stopped = false;
     for (LibraryVolume v : vols) {
-      if (stopped) {
+      if (stopped || lib.cancelled(w)) {
+        stopped = true;
         not++;
         continue;
       }
@@ -523,11 +530,18 @@ final class LibraryOperations {
   // ---- DRM: MOVE DRMEDIA's eject, automatic check-in ----
 
   /**
-   * MOVE DRMEDIA's eject of one volume (no label check): its cartridge to a free I/O station cell, checked out in
-   * the transaction that records the move done. A full station is reported, not waited for: REMOVE= decides.
-   * Without an exposed station the operator is asked to take the cartridge from its slot.
+   * MOVE DRMEDIA's eject of one volume: its cartridge to a free I/O station cell, checked out in the transaction
+   * that records the move done. A full station is reported, not waited for: REMOVE= decides. Without an exposed
+   * station the operator is asked to take the cartridge from its slot (no label is read then).
+   *
+   * <p>{@code checkLabel} (SET DRMCHECKLABEL YES, TSM's default): the cartridge is first mounted in a free drive and
+   * its VOL1 label read, as CHECKOUT LIBVOLUME CHECKLABEL=YES does; a label naming another volume, no standard label
+   * or a read failure puts it back home and refuses this volume ({@link DrmEject.Refused}: the run goes on with the
+   * next). No free drive fails the eject ({@link DrmEject.Failed}: the run stops, the rest left unchanged), because
+   * TSM's check-out processing does not wait for a drive to become available (IBM, CHECKOUT LIBVOLUME,
+   * restrictions); the message says to run it again when a drive is free or to SET DRMCHECKLABEL NO.
    */
-  DrmEject.Result ejectForDrm(Work w, String volume) throws CommandException {
+  DrmEject.Result ejectForDrm(Work w, String volume, boolean checkLabel) throws CommandException {
     Optional<LibraryVolume> found = store.read(r -> r.volumes().find(volume)).filter(v -> v.library().equals(name));
     if (found.isEmpty()) {
       return new DrmEject.Failed("volume " + volume + " is not checked into library " + name);
@@ -545,8 +559,30 @@ final class LibraryOperations {
     if (cell.isEmpty()) {
       return new DrmEject.StationFull();
     }
+    ElementAddress from = at.get().address();
+    ElementAddress home = v.homeElement().orElse(from);
+    Optional<ElementAddress> drive = Optional.empty();
     try {
-      MoveRequest req = MoveRequest.of(at.get().address(), cell.get());
+      if (checkLabel) {
+        Mounted m;
+        try {
+          m = mountAndRead(w, from, Optional.of(v.volume()), "MOVE DRMEDIA");
+        } catch (CommandException e) {
+          // no drive free: TSM's check-out does not wait for one either
+          Message msg = lib.log(w, ControlMessages.NO_DRIVE_FOR_DRM_LABEL, v.volume(), name, e.message().text());
+          return new DrmEject.Failed(msg.text());
+        } catch (Skipped s) {
+          return new DrmEject.Refused("its tape label could not be read; it was put back");
+        }
+        drive = Optional.of(m.drive());
+        if (verifiedLabel(w, m, from, v.barcode(), Optional.of(v.volume())).isEmpty()) {
+          putBack(w, drive, home, Optional.of(v.volume()), MovePurpose.DISMOUNT);
+          return new DrmEject.Refused(m.first().volume().map(l -> "its tape label says " + l)
+              .orElse("it has no standard tape label (" + m.first().describe() + ")") + "; it was put back");
+        }
+        from = m.drive();
+      }
+      MoveRequest req = MoveRequest.of(from, cell.get());
       if (at.get().barcode().isPresent()) {
         req = req.withVolume(v.volume());
       }
@@ -554,9 +590,13 @@ final class LibraryOperations {
       return new DrmEject.Ejected(cell.get().toString());
     } catch (RobotException e) {
       lib.log(w, ControlMessages.OPERATION_FAILED, "MOVE DRMEDIA", v.volume(), name, e.getMessage());
+      if (drive.isPresent() && e.cartridgeAt().equals(drive)) {
+        putBack(w, drive, home, Optional.of(v.volume()), MovePurpose.DISMOUNT);
+      }
       return new DrmEject.Failed(e.getMessage());
     } finally {
       lib.release(cell.get());
+      drive.ifPresent(lib::releaseDrive);
     }
   }
 
@@ -767,6 +807,9 @@ final class LibraryOperations {
     }
     int done = 0;
     for (InventoryElement e : targets) {
+      if (lib.cancelled(w)) {
+        break;
+      }
       done += labelOne(w, c, e) ? 1 : 0;
     }
     lib.log(w, ControlMessages.LABEL_DONE, name, done, targets.size() - done);

@@ -75,6 +75,9 @@ public final class LibraryService implements AutoCloseable {
   private final Map<ElementAddress, String> driveNames = new ConcurrentHashMap<>();
   private final Object monitor = new Object();
   private volatile boolean stationAttention;
+  /** The same attention for the station watcher (automatic check-in), which consumes it separately. */
+  private volatile boolean watcherAttention;
+  private volatile boolean closed;
   private final Set<ElementAddress> reserved = new HashSet<>();
   private final Set<ElementAddress> drivesInUse = new HashSet<>();
   private final AtomicInteger busy = new AtomicInteger();
@@ -415,8 +418,44 @@ public final class LibraryService implements AutoCloseable {
     }
     if (sense.key() == SenseKey.UNIT_ATTENTION && (sense.asc() == 0x28 || sense.asc() == 0x29)) {
       stationAttention = true;
+      watcherAttention = true;
       wake();
     }
+  }
+
+  /** Asks the changer TEST UNIT READY, which delivers a pending UNIT ATTENTION (6/28/01) to the listeners. */
+  void poll() {
+    try {
+      changer.execute(new TestUnitReady());
+    } catch (ScsiException e) {
+      Logger.debug("Library {}: TEST UNIT READY: {}", name, e.getMessage());
+    }
+  }
+
+  /**
+   * For the station watcher: waits up to {@code timeout} for a unit attention saying the I/O station was used (or
+   * the library reset), and consumes it.
+   */
+  boolean awaitStationAttention(Duration timeout) throws InterruptedException {
+    synchronized (monitor) {
+      if (!watcherAttention && !closed) {
+        monitor.wait(Math.max(1, timeout.toMillis()));
+      }
+    }
+    boolean heard = watcherAttention;
+    watcherAttention = false;
+    return heard;
+  }
+
+  /** Whether the service was closed (its library stopped or started again with new definitions). */
+  boolean isClosed() {
+    return closed;
+  }
+
+  /** Whether the process the work runs in (if any) was asked to stop by CANCEL PROCESS or a server stop. */
+  boolean cancelled(Work w) {
+    return w.origin().process().map(p -> store.read(r -> r.processes().find(p))
+        .map(org.vaultline.library.store.BackgroundProcess::cancelRequested).orElse(false)).orElse(false);
   }
 
   /** Wakes operations waiting for the operator (a REPLY or CANCEL REQUEST was given). */
@@ -454,10 +493,16 @@ public final class LibraryService implements AutoCloseable {
    * or cancels, or {@code waitTime} (empty: no limit) runs out. While waiting, the changer is asked with TEST
    * UNIT READY every {@link ControlOptions#attentionPoll()} so that an attention 6/28/01 (the I/O station was
    * used) arrives and the condition is checked at once; without one the condition is checked every
-   * {@link ControlOptions#rescanInterval()}.
+   * {@link ControlOptions#rescanInterval()}. When the work's process is cancelled (CANCEL PROCESS, a server stop)
+   * the request is cancelled with it (VLN0507I) and the answer is {@link Answer#CANCELLED}.
    */
   Answer ask(Work w, RequestKind kind, String text, Optional<String> volume, Optional<Duration> waitTime,
       Condition condition) throws CommandException {
+    return waitForOperator(w, kind, text, volume, waitTime, condition);
+  }
+
+  private Answer waitForOperator(Work w, RequestKind kind, String text, Optional<String> volume,
+      Optional<Duration> waitTime, Condition condition) throws CommandException {
     long number = store.write(w.origin(), tx -> {
       OperatorRequest r = tx.requests().raise(Optional.of(name), kind, text, volume,
           waitTime.map(d -> tx.now().plus(d)));
@@ -474,6 +519,24 @@ public final class LibraryService implements AutoCloseable {
       if (!r.outstanding()) {
         return r.state() == RequestState.ANSWERED ? Answer.ANSWERED
             : r.state() == RequestState.SATISFIED ? Answer.SATISFIED : Answer.CANCELLED;
+      }
+      if (cancelled(w)) {
+        // CANCEL PROCESS (or a server stop) ends the wait: the request goes with the process
+        long process = w.origin().process().orElseThrow();
+        boolean ended = store.write(w.origin(), tx -> {
+          if (!tx.requests().cancel(number, Optional.of("process " + process + " cancelled"))) {
+            return false;
+          }
+          Message m = tx.log(ControlMessages.REQUEST_ENDED_WITH_PROCESS, number, process);
+          w.out().add(m);
+          tx.event(EventCategory.REQUESTS, EventPayload.of("request.cancelled", m.text()).with("request", number)
+              .with("library", name).with("process", process).json());
+          return true;
+        });
+        if (ended) {
+          return Answer.CANCELLED;
+        }
+        continue;
       }
       Instant now = store.clock().instant();
       if (stationAttention || !now.isBefore(nextRescan)) {
@@ -652,6 +715,8 @@ public final class LibraryService implements AutoCloseable {
   /** Closes the changer's and the drives' transports. */
   @Override
   public void close() {
+    closed = true;
+    wake();
     try {
       changerTransport.close();
     } catch (RuntimeException e) {

@@ -12,9 +12,27 @@ import org.vaultline.library.command.TextTable;
  *
  * @param columns column names, in order
  * @param rows one list of cell texts per row, as wide as {@code columns}; empty cells are {@code ""}
+ * @param layout how the administrative client prints it ({@link #text()}); JSON is always columns and rows
  */
-public record ResultTable(List<String> columns, List<List<String>> rows) {
+public record ResultTable(List<String> columns, List<List<String>> rows, Layout layout) {
+  /** The shapes of TSM's administrative client output. */
+  public enum Layout {
+    /** Headers, dashes, one line per row (QUERY LIBVOLUME, QUERY DRMEDIA). */
+    COLUMNS,
+    /** One block of right-aligned {@code Label: value} lines per row, blocks separated by a blank line
+     *  (FORMAT=DETAILED, QUERY DRMSTATUS). */
+    LABELLED,
+    /** Each row's cells joined by a blank, without headers (QUERY DRMEDIA FORMAT=CMD: the command lines). */
+    LINES
+  }
+
+  /** A table in the {@link Layout#COLUMNS} layout. */
+  public ResultTable(List<String> columns, List<List<String>> rows) {
+    this(columns, rows, Layout.COLUMNS);
+  }
+
   public ResultTable {
+    Objects.requireNonNull(layout, "layout");
     columns = List.copyOf(columns);
     List<List<String>> copy = new ArrayList<>(rows.size());
     for (List<String> row : rows) {
@@ -51,9 +69,35 @@ public record ResultTable(List<String> columns, List<List<String>> rows) {
     return out;
   }
 
-  /** As the administrative client prints it: headers, dashes, rows. */
+  /** As the administrative client prints it, in its {@link #layout()}. */
   public String text() {
-    return TextTable.table(columns, rows);
+    switch (layout) {
+      case LABELLED: {
+        List<String> blocks = new ArrayList<>();
+        for (List<String> row : rows) {
+          List<String[]> pairs = new ArrayList<>();
+          for (int i = 0; i < columns.size(); i++) {
+            pairs.add(new String[] {key(i), row.get(i)});
+          }
+          blocks.add(TextTable.labelled(pairs));
+        }
+        return String.join("\n", blocks);
+      }
+      case LINES: {
+        StringBuilder sb = new StringBuilder();
+        for (List<String> row : rows) {
+          sb.append(String.join(" ", row).stripTrailing()).append('\n');
+        }
+        return sb.toString();
+      }
+      default:
+        return TextTable.table(columns, rows);
+    }
+  }
+
+  /** This table in another layout. */
+  public ResultTable withLayout(Layout l) {
+    return new ResultTable(columns, rows, l);
   }
 
   /** A builder adding rows one at a time. */
@@ -65,6 +109,7 @@ public record ResultTable(List<String> columns, List<List<String>> rows) {
   public static final class Builder {
     private final List<String> columns;
     private final List<List<String>> rows = new ArrayList<>();
+    private Layout layout = Layout.COLUMNS;
 
     private Builder(List<String> columns) {
       this.columns = columns;
@@ -79,8 +124,13 @@ public record ResultTable(List<String> columns, List<List<String>> rows) {
       return this;
     }
 
+    public Builder layout(Layout l) {
+      layout = Objects.requireNonNull(l, "layout");
+      return this;
+    }
+
     public ResultTable build() {
-      return new ResultTable(columns, rows);
+      return new ResultTable(columns, rows, layout);
     }
   }
 }

@@ -3,6 +3,12 @@
  * each defined SCSI library.
  *
  * <ul>
+ *   <li>{@link org.vaultline.library.control.ServerCommands} is the server's one command surface for the daemon, its
+ *       API and console: library, DRM and process commands (QUERY/CANCEL PROCESS) in TSM syntax, each
+ *       {@link org.vaultline.library.control.ServerCommands#describe described} by its canonical name and
+ *       {@link org.vaultline.library.control.CommandKind} (the authority it needs); server start (libraries, DRM
+ *       reconcile, the {@code StationWatcher} of each library that checks returning volumes in by itself) and the
+ *       graceful stop. Its messages are VLN0500..VLN0539.</li>
  *   <li>{@link org.vaultline.library.control.LibraryCommandParser} turns a command line (TSM syntax, minimum
  *       abbreviations, the shared tokenizer of {@code org.vaultline.library.command}) into a
  *       {@link org.vaultline.library.control.LibraryCommand}; mistakes are

@@ -50,7 +50,8 @@ public final class DrmCommands {
       if (s.result().isPresent()) {
         MoveDrMediaRun.Result r = s.result().get();
         boolean error = r.end() == MoveDrMediaRun.End.FAILED || r.process() == 0;
-        List<String> lines = new ArrayList<>(r.messages());
+        List<String> lines = new ArrayList<>();
+        r.messages().forEach(x -> lines.add(x.render()));
         lines.addAll(r.cmdLines());
         return new Reply(r.process(), error, lines);
       }

@@ -10,7 +10,7 @@ import org.vaultline.library.store.Origin;
  */
 public interface DrmEject {
   /** What became of one eject. */
-  sealed interface Result permits Ejected, StationFull, Failed {}
+  sealed interface Result permits Ejected, StationFull, Refused, Failed {}
 
   /** The cartridge is in the I/O station (or, without a station, the operator took it from its slot). */
   record Ejected(String where) implements Result {}
@@ -18,7 +18,13 @@ public interface DrmEject {
   /** Every I/O station element is full; nothing moved. */
   record StationFull() implements Result {}
 
-  /** The eject failed; the volume stays where it was. */
+  /**
+   * This volume is not ejected (its tape label does not name it, it has none, it could not be read): it stays where
+   * it was and MOVE DRMEDIA goes on with the next one.
+   */
+  record Refused(String reason) implements Result {}
+
+  /** The eject failed; the volume stays where it was, and MOVE DRMEDIA stops. */
   record Failed(String reason) implements Result {}
 
   /**
@@ -26,6 +32,15 @@ public interface DrmEject {
    * operator to take it from its slot and waits), on behalf of {@code origin} (the MOVE DRMEDIA process).
    */
   Result eject(String library, String volume, Origin origin);
+
+  /**
+   * {@link #eject(String, String, Origin)}, reading the tape label in a drive first when {@code checkLabel} (SET
+   * DRMCHECKLABEL YES) and refusing a volume whose label does not name it. An eject that cannot read labels ignores
+   * {@code checkLabel}.
+   */
+  default Result eject(String library, String volume, boolean checkLabel, Origin origin) {
+    return eject(library, volume, origin);
+  }
 
   /**
    * Raises one operator request saying the station of {@code library} is full and waits until it has been emptied

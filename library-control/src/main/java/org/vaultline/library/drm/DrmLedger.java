@@ -14,7 +14,6 @@ import org.vaultline.library.events.VolumeState;
 import org.vaultline.library.store.DrmVolumes;
 import org.vaultline.library.store.EventCategory;
 import org.vaultline.library.store.Message;
-import org.vaultline.library.store.MessageId;
 import org.vaultline.library.store.Origin;
 import org.vaultline.library.store.Reads;
 import org.vaultline.library.store.Store;
@@ -103,6 +102,11 @@ public final class DrmLedger {
   /** QUERY DRMEDIA on the stored volumes: the report, or VLN0439E when nothing matches. */
   public String query(QueryDrMedia q) {
     return store.read(r -> q.render(volumes(r), settings(r), now()));
+  }
+
+  /** The volumes QUERY DRMEDIA selects, by name, read with the settings in one snapshot. */
+  public List<DrmVolume> selected(QueryDrMedia q) {
+    return store.read(r -> q.select(volumes(r), settings(r), now()));
   }
 
   /** QUERY DRMSTATUS on the stored settings. */
@@ -273,6 +277,14 @@ public final class DrmLedger {
    * @return the volumes whose move was completed
    */
   public List<String> reconcile(Origin origin) {
+    return reconcile(origin, java.util.Set.of());
+  }
+
+  /**
+   * {@link #reconcile(Origin)}, leaving alone the pending moves of volumes in {@code unavailable} libraries (they
+   * could not be started, so their unfinished moves are not settled yet: the next start decides).
+   */
+  public List<String> reconcile(Origin origin, java.util.Set<String> unavailable) {
     Map<String, String> pending = store.read(r -> r.drmVolumes().pending());
     List<String> completed = new ArrayList<>();
     for (Map.Entry<String, String> e : pending.entrySet()) {
@@ -280,7 +292,7 @@ public final class DrmLedger {
       String name = e.getKey();
       boolean done = store.write(origin, tx -> {
         Optional<DrmVolume> v = find(tx, name);
-        if (v.isEmpty()) {
+        if (v.isEmpty() || v.get().library().filter(unavailable::contains).isPresent()) {
           return false;
         }
         boolean ejected = tx.volumes().find(name).filter(lv -> v.get().library().equals(Optional.of(lv.library())))
@@ -304,6 +316,17 @@ public final class DrmLedger {
       }
     }
     return completed;
+  }
+
+  /**
+   * The eject MOVE DRMEDIA intended for {@code name} did not happen (station full, refused, failed, cancelled): its
+   * pending move is dropped so that nothing is completed for it at the next start, and {@code why} is logged.
+   */
+  public void dropPending(String name, DrmMessage why, Origin origin) {
+    store.transact(origin, tx -> {
+      tx.drmVolumes().setPending(name, Optional.empty());
+      tx.log(toMessage(why));
+    });
   }
 
   /** Writes an activity-log row for a DRM message in its own transaction (no volume changes). */
@@ -340,7 +363,7 @@ public final class DrmLedger {
   }
 
   static Message toMessage(DrmMessage m) {
-    return new Message(MessageId.parse(m.id().id()), m.text());
+    return m.toMessage();
   }
 
   DrmVolumes.Row toRow(DrmVolume v) {

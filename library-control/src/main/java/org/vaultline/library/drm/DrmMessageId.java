@@ -1,5 +1,8 @@
 package org.vaultline.library.drm;
 
+import org.vaultline.library.store.MessageId;
+import org.vaultline.library.store.Severity;
+
 /**
  * The stable message IDs of DRM (range 0400..0699 of the {@code VLN} numbering). The number never changes meaning
  * once released; administrators grep for it the way they grep TSM's ANR numbers. The wording lives in
@@ -70,7 +73,10 @@ public enum DrmMessageId {
   REMOVE_FROM_SLOT(488, 'W'),
   EJECT_INTENDED(489, 'I'),
   PENDING_COMPLETED(490, 'W'),
-  PENDING_DROPPED(491, 'W');
+  PENDING_DROPPED(491, 'W'),
+  // 0540..0559 (the server-command range 0500..0599; 0500..0539 are ControlMessages'): MOVE DRMEDIA outcomes
+  NOT_EJECTED(540, 'W'),
+  RUN_FAILED(541, 'E');
 
   private final int number;
   private final char severity;
@@ -89,12 +95,18 @@ public enum DrmMessageId {
     return severity;
   }
 
+  /** The store's ID: same number, same severity. */
+  public MessageId messageId() {
+    return new MessageId(number, Severity.ofLetter(severity));
+  }
+
   /** {@code VLN0423E}. */
   public String id() {
     return String.format("VLN%04d%c", number, severity);
   }
 
-  DrmMessage with(String text) {
+  /** This ID with {@code text}. */
+  public DrmMessage with(String text) {
     return new DrmMessage(this, text);
   }
 }

@@ -111,7 +111,7 @@ public final class DrmMessages {
         + DrmText.dateTime(v.lastUpdate(), now.getZone()) + ", outside " + w.describe(now) + ".");
   }
 
-  static DrmMessage noMatch(String command) {
+  public static DrmMessage noMatch(String command) {
     return DrmMessageId.NO_MATCH.with(command + ": no volume matches these criteria.");
   }
 

@@ -22,6 +22,13 @@ import org.vaultline.library.store.ProcessState;
  * far as DRM is concerned. REMOVE: YES waits for the operator when the station is full; BULK raises one request and
  * resumes when the station has been emptied; UNTILEEFULL stops at the first full station and lists the volumes it
  * left; NO changes state only.
+ *
+ * <p>SET DRMCHECKLABEL YES (TSM's default) has the eject read each volume's tape label first
+ * ({@link DrmEject#eject(String, String, boolean, Origin)}): a volume whose label does not name it is left unmoved
+ * (VLN0540W) and the run goes on; an eject that fails (no drive free: TSM's check-out does not wait for one) ends the
+ * run, the rest left unchanged. CANCEL PROCESS (or a server stop) is seen before each volume and while waiting for
+ * the operator; the process then ends CANCELLED. Whenever an intended eject does not happen, its pending move
+ * ({@link DrmLedger#intend}) is dropped with the message saying why.
  */
 public final class MoveDrMediaRun {
   /** How the run ended. */
@@ -34,7 +41,7 @@ public final class MoveDrMediaRun {
    * @param messages what the administrator sees (and the activity log holds)
    */
   public record Result(long process, End end, List<DrmVolume> moved, List<String> leftUnmoved, List<String> cmdLines,
-      List<String> messages) {}
+      List<Message> messages) {}
 
   private final DrmLedger ledger;
   private final DrmEject eject;
@@ -54,7 +61,7 @@ public final class MoveDrMediaRun {
     Optional<DrmMessage> error = request.requestError();
     if (error.isPresent()) {
       return new Started(0, Optional.of(new Result(0, End.FAILED, List.of(), List.of(), List.of(),
-          List.of(error.get().toString()))), null);
+          List.of(error.get().toMessage()))), null);
     }
     String description = request.commandText(ledger.zone());
     long number = ledger.store().write(origin, tx -> {
@@ -90,15 +97,16 @@ public final class MoveDrMediaRun {
   Result run(MoveDrMedia request, Origin in, long number, String description) {
     List<DrmVolume> moved = new ArrayList<>();
     List<String> left = new ArrayList<>();
-    List<String> messages = new ArrayList<>();
+    List<Message> messages = new ArrayList<>();
     List<String> cmdLines = new ArrayList<>();
     End end = End.COMPLETED;
     try {
       List<DrmVolume> selected = ledger.select(request);
       if (selected.isEmpty()) {
-        messages.add(DrmMessages.noMatch(MoveDrMedia.NAME).toString());
+        messages.add(DrmMessages.noMatch(MoveDrMedia.NAME).toMessage());
       }
       boolean ejects = request.remove() != RemoveMode.NO;
+      boolean checkLabel = ejects && ledger.settings().checkLabel();
       for (int i = 0; i < selected.size(); i++) {
         DrmVolume v = selected.get(i);
         if (end != End.COMPLETED || cancelled(number)) {
@@ -110,7 +118,11 @@ public final class MoveDrMediaRun {
         }
         boolean leavesLibrary = v.state() == DrmState.MOUNTABLE && v.library().isPresent();
         if (ejects && leavesLibrary) {
-          End e = ejectOne(request, v, number, messages, in);
+          End e = ejectOne(request, v, number, checkLabel, messages, in);
+          if (e == null) {
+            left.add(v.name()); // refused: this one stays, the others go on
+            continue;
+          }
           if (e != End.COMPLETED) {
             end = e;
             left.add(v.name());
@@ -121,16 +133,16 @@ public final class MoveDrMediaRun {
             + selected.size() + ": " + v.name() + " moved to " + request.effectiveToState().orElseThrow() + "."));
         if (o instanceof MoveOutcome.Moved m) {
           moved.add(m.after());
-          messages.add(m.message().toString());
+          messages.add(m.message().toMessage());
         } else {
-          messages.add(((MoveOutcome.Refused) o).message().toString());
+          messages.add(((MoveOutcome.Refused) o).message().toMessage());
         }
       }
       if (!left.isEmpty()) {
         DrmMessage m = DrmMessageId.LEFT_UNMOVED.with(MoveDrMedia.NAME + " process " + number + " left "
             + left.size() + " volumes unchanged: " + String.join(", ", left) + ".");
         ledger.log(m, in);
-        messages.add(m.toString());
+        messages.add(m.toMessage());
       }
       if (request.cmd().isPresent() && !moved.isEmpty()) {
         CmdOutput c = request.cmd().get();
@@ -142,7 +154,13 @@ public final class MoveDrMediaRun {
       }
     } catch (RuntimeException | IOException e) {
       end = End.FAILED;
-      messages.add(e.toString());
+      DrmMessage m = DrmMessageId.RUN_FAILED.with(MoveDrMedia.NAME + " process " + number + " failed: " + e);
+      try {
+        ledger.log(m, in);
+      } catch (RuntimeException again) {
+        e.addSuppressed(again);
+      }
+      messages.add(m.toMessage());
     } finally {
       ProcessState state = end == End.COMPLETED || end == End.STATION_FULL ? ProcessState.COMPLETED
           : end == End.CANCELLED ? ProcessState.CANCELLED : ProcessState.FAILED;
@@ -150,40 +168,52 @@ public final class MoveDrMediaRun {
       ledger.store().transact(in, tx -> {
         tx.processes().finish(number, state);
         Message m = tx.log(Messages.PROCESS_ENDED, number, description, how);
-        messages.add(m.render());
+        messages.add(m);
       });
     }
     return new Result(number, end, List.copyOf(moved), List.copyOf(left), List.copyOf(cmdLines),
         List.copyOf(messages));
   }
 
-  /** Ejects one volume according to REMOVE; COMPLETED when it is out. */
-  private End ejectOne(MoveDrMedia request, DrmVolume v, long number, List<String> messages, Origin in) {
+  /**
+   * Ejects one volume according to REMOVE: COMPLETED when it is out, null when this volume was refused (its label)
+   * and the run goes on, else how the run ends. When it did not leave, its pending move is dropped in the
+   * transaction that logs why.
+   */
+  private End ejectOne(MoveDrMedia request, DrmVolume v, long number, boolean checkLabel, List<Message> messages,
+      Origin in) {
     String library = v.library().orElseThrow();
     ledger.intend(request, v.name(), in);
     while (true) {
-      DrmEject.Result r = eject.eject(library, v.name(), in);
+      DrmEject.Result r = eject.eject(library, v.name(), checkLabel, in);
       if (r instanceof DrmEject.Ejected) {
         return End.COMPLETED;
       }
-      if (r instanceof DrmEject.Failed f) {
-        DrmMessage m = DrmMessageId.EJECT_FAILED.with("Volume " + v.name() + " could not be ejected from library "
-            + library + ": " + f.reason());
-        ledger.log(m, in);
-        messages.add(m.toString());
-        return End.FAILED;
-      }
-      // the station is full
-      if (request.remove() == RemoveMode.UNTILEEFULL) {
-        DrmMessage m = DrmMessageId.STATION_FULL.with("The I/O station of library " + library
+      DrmMessage why;
+      End end;
+      if (r instanceof DrmEject.Refused f) {
+        why = DrmMessageId.NOT_EJECTED.with("Volume " + v.name() + " was not ejected from library " + library
+            + " and stays " + v.state() + ": " + f.reason() + ".");
+        end = null;
+      } else if (r instanceof DrmEject.Failed f) {
+        why = DrmMessageId.EJECT_FAILED.with("Volume " + v.name() + " could not be ejected from library " + library
+            + ": " + f.reason());
+        end = End.FAILED;
+      } else if (request.remove() == RemoveMode.UNTILEEFULL) {
+        why = DrmMessageId.STATION_FULL.with("The I/O station of library " + library
             + " is full; REMOVE=UNTILEEFULL ends here.");
-        ledger.log(m, in);
-        messages.add(m.toString());
-        return End.STATION_FULL;
+        end = End.STATION_FULL;
+      } else if (eject.awaitEmptied(library, request.remove() == RemoveMode.YES, () -> cancelled(number), in)
+          && !cancelled(number)) {
+        continue; // emptied: try again
+      } else {
+        why = DrmMessageId.NOT_EJECTED.with("Volume " + v.name() + " was not ejected from library " + library
+            + " and stays " + v.state() + ": " + MoveDrMedia.NAME + " process " + number + " was cancelled.");
+        end = End.CANCELLED;
       }
-      if (!eject.awaitEmptied(library, request.remove() == RemoveMode.YES, () -> cancelled(number), in)) {
-        return End.CANCELLED;
-      }
+      ledger.dropPending(v.name(), why, in);
+      messages.add(why.toMessage());
+      return end;
     }
   }
 

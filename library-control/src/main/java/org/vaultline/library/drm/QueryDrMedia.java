@@ -117,45 +117,63 @@ public record QueryDrMedia(NamePattern volume, Optional<DrmState> whereState, So
     }
   }
 
+  /** The standard format's column headers ({@code \n} where the client prints a header on two lines). */
+  public static final List<String> STANDARD_COLUMNS = List.of("Volume Name", "State", "Last Update\nDate/Time",
+      "Automated\nLibName");
+
+  /** The standard format's cells for one volume. */
+  public static List<String> standardRow(DrmVolume v, ZoneId zone) {
+    return List.of(v.name(), v.state().displayName(), DrmText.dateTime(v.lastUpdate(), zone), v.library().orElse(""));
+  }
+
   /** Columns Volume Name, State, Last Update Date/Time, Automated LibName. */
   static String standard(List<DrmVolume> volumes, ZoneId zone) {
     List<List<String>> rows = new ArrayList<>();
     for (DrmVolume v : volumes) {
-      rows.add(List.of(v.name(), v.state().displayName(), DrmText.dateTime(v.lastUpdate(), zone),
-          v.library().orElse("")));
+      rows.add(standardRow(v, zone));
     }
-    return TextTable.table(List.of("Volume Name", "State", "Last Update\nDate/Time", "Automated\nLibName"), rows);
+    return TextTable.table(STANDARD_COLUMNS, rows);
   }
 
   /** One block per volume, separated by a blank line, with every field. */
   static String detailed(List<DrmVolume> volumes, ZoneId zone) {
     List<String> blocks = new ArrayList<>();
     for (DrmVolume v : volumes) {
-      List<String[]> p = new ArrayList<>();
-      p.add(new String[] {"Volume Name", v.name()});
-      p.add(new String[] {"State", v.state().displayName()});
-      p.add(new String[] {"Last Update Date/Time", DrmText.dateTime(v.lastUpdate(), zone)});
-      p.add(new String[] {"Location", v.location().orElse("")});
-      p.add(new String[] {"Volume Type", v.kind().volumeType()});
-      p.add(new String[] {"Copy Storage Pool Name",
-          v.kind() instanceof DrmVolumeKind.CopyPoolVolume c ? c.pool() : ""});
-      p.add(new String[] {"Active-Data Storage Pool Name",
-          v.kind() instanceof DrmVolumeKind.ActiveDataPoolVolume a ? a.pool() : ""});
-      String series = "";
-      String type = "";
-      if (v.kind() instanceof DrmVolumeKind.DatabaseBackup b) {
-        series = Long.toString(b.series());
-        type = b.type().displayName();
-      } else if (v.kind() instanceof DrmVolumeKind.DatabaseSnapshot s) {
-        series = Long.toString(s.series());
-        type = "Snapshot";
-      }
-      p.add(new String[] {"Database Backup Series", series});
-      p.add(new String[] {"Database Backup Type", type});
-      p.add(new String[] {"Automated LibName", v.library().orElse("")});
-      blocks.add(TextTable.labelled(p));
+      blocks.add(TextTable.labelled(detailedFields(v, zone)));
     }
     return String.join("\n", blocks);
+  }
+
+  /** The detailed format's labels, in TSM's order (those of {@link #detailedFields}). */
+  public static final List<String> DETAILED_COLUMNS = List.of("Volume Name", "State", "Last Update Date/Time",
+      "Location", "Volume Type", "Copy Storage Pool Name", "Active-Data Storage Pool Name", "Database Backup Series",
+      "Database Backup Type", "Automated LibName");
+
+  /** The detailed format's {label, value} pairs for one volume, in TSM's order. */
+  public static List<String[]> detailedFields(DrmVolume v, ZoneId zone) {
+    List<String[]> p = new ArrayList<>();
+    p.add(new String[] {"Volume Name", v.name()});
+    p.add(new String[] {"State", v.state().displayName()});
+    p.add(new String[] {"Last Update Date/Time", DrmText.dateTime(v.lastUpdate(), zone)});
+    p.add(new String[] {"Location", v.location().orElse("")});
+    p.add(new String[] {"Volume Type", v.kind().volumeType()});
+    p.add(new String[] {"Copy Storage Pool Name",
+        v.kind() instanceof DrmVolumeKind.CopyPoolVolume c ? c.pool() : ""});
+    p.add(new String[] {"Active-Data Storage Pool Name",
+        v.kind() instanceof DrmVolumeKind.ActiveDataPoolVolume a ? a.pool() : ""});
+    String series = "";
+    String type = "";
+    if (v.kind() instanceof DrmVolumeKind.DatabaseBackup b) {
+      series = Long.toString(b.series());
+      type = b.type().displayName();
+    } else if (v.kind() instanceof DrmVolumeKind.DatabaseSnapshot s) {
+      series = Long.toString(s.series());
+      type = "Snapshot";
+    }
+    p.add(new String[] {"Database Backup Series", series});
+    p.add(new String[] {"Database Backup Type", type});
+    p.add(new String[] {"Automated LibName", v.library().orElse("")});
+    return p;
   }
 
   @Override

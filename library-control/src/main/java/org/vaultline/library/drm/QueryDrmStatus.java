@@ -13,6 +13,11 @@ public record QueryDrmStatus() implements DrmCommand {
 
   /** The report, one {@code Label: value} line per setting. */
   public static String render(DrmSettings s) {
+    return TextTable.labelled(fields(s));
+  }
+
+  /** The report's {label, value} pairs, in TSM's order. */
+  public static List<String[]> fields(DrmSettings s) {
     List<String[]> p = new ArrayList<>();
     p.add(new String[] {"Recovery Plan Prefix", s.planPrefix().orElse("")});
     p.add(new String[] {"Plan Instructions Prefix", s.instrPrefix().orElse("")});
@@ -28,7 +33,7 @@ public record QueryDrmStatus() implements DrmCommand {
     p.add(new String[] {"Process FILE Device Type?", s.fileProcess() ? "Yes" : "No"});
     p.add(new String[] {"Command File Name", s.cmdFileName().orElse("")});
     p.add(new String[] {"Automatic Check-in?", s.autoCheckin() ? "On" : "Off"});
-    return TextTable.labelled(p);
+    return p;
   }
 
   @Override

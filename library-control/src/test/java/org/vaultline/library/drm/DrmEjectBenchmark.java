@@ -47,6 +47,7 @@ public final class DrmEjectBenchmark {
       control.execute("define path VAULTLINE LIB1 srctype=server desttype=library device=emulated:large", admin);
       control.execute("checkin libvolume LIB1 search=yes status=private checklabel=barcode", admin);
       DrmLedger ledger = new DrmLedger(store, DrmFixtures.ZONE);
+      ledger.set(new SetDrm.CheckLabel(false), admin); // no drives: the eject alone is measured
       for (LibraryVolume v : store.read(r -> r.volumes().list("LIB1"))) {
         ledger.register(DefineDrmVolume.of(new DrmVolume(v.volume(), DrmFixtures.copy("COPYPOOL"),
             DrmState.MOUNTABLE, Optional.empty(), Optional.of("LIB1"), DrmFixtures.WRITTEN, Device.tape("LTO8"))),

@@ -70,6 +70,7 @@ class DrmEndToEndTest {
         .withClock(emulator.robotClock());
     control = new LibraryControl(store, url -> emulator.lib.changer(), options);
     ledger = new DrmLedger(store, DrmFixtures.ZONE);
+    ledger.set(new SetDrm.CheckLabel(false), ADMIN); // the large library has no drives to read labels with
     runs = new MoveDrMediaRun(ledger, new DrmOnLibrary(control));
     run("define library LIB1");
     run("define path VAULTLINE LIB1 srctype=server desttype=library device=emulated:large");

@@ -89,7 +89,7 @@ class MoveDrMediaRunTest {
     assertThat(count(DrmState.VAULT)).isEqualTo(18);
     assertThat(count(DrmState.MOUNTABLE)).isEqualTo(7);
     assertThat(station.requests).isEmpty();
-    assertThat(r.messages()).anyMatch(m -> m.startsWith("VLN0483W") && m.contains("C00018"));
+    assertThat(r.messages()).anyMatch(m -> m.render().startsWith("VLN0483W") && m.text().contains("C00018"));
   }
 
   @Test
