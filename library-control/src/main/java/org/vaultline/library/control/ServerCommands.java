@@ -412,6 +412,11 @@ public final class ServerCommands implements AutoCloseable {
   }
 
   private CommandResult drm(String name, DrmCommand c, Origin origin) {
+    if (c instanceof MoveDrMedia || c instanceof QueryDrMedia) {
+      // TSM decides which VAULT volumes are VAULTRETRIEVE when QUERY or MOVE DRMEDIA runs (REFERENCE §3):
+      // copy-pool volumes emptied, database-backup series past DRMDBBACKUPEXPIREDAYS (never the latest)
+      ledger.deriveVaultRetrieve();
+    }
     if (c instanceof MoveDrMedia m) {
       MoveDrMediaRun.Started s = runs.start(m, origin);
       if (s.result().isEmpty()) {

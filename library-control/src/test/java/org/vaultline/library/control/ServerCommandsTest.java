@@ -90,6 +90,20 @@ class ServerCommandsTest {
   }
 
   @Test
+  void aVaultVolumeEmptiedByReclamationIsVaultretrieveAtTheNextQueryOrMove() throws Exception {
+    try (ServerFixture f = server()) {
+      f.run("define drmvolume CPY001 type=copystgpool pool=OFFSITE status=full state=vault");
+      f.run("define drmvolume CPY002 type=copystgpool pool=OFFSITE status=full state=vault");
+      f.run("update drmvolume CPY002 status=empty");
+      ResultTable t = f.run("q drmedia * wherestate=vaultretrieve").table().orElseThrow();
+      assertThat(t.column("Volume Name")).containsExactly("CPY002");
+      f.run("move drmedia * wherestate=vaultretrieve tostate=courierretrieve wait=yes");
+      assertThat(f.server.drm().find("CPY002").orElseThrow().state()).isEqualTo(DrmState.COURIERRETRIEVE);
+      assertThat(f.server.drm().find("CPY001").orElseThrow().state()).isEqualTo(DrmState.VAULT);
+    }
+  }
+
+  @Test
   void drmQueriesComeBackAsTablesAndDrmMessagesKeepTheirIdsAndSeverities() throws Exception {
     try (ServerFixture f = server()) {
       CommandResult def = f.run("define drmvolume CPY001 type=copystgpool pool=OFFSITE status=full library=LIB1");
