@@ -48,6 +48,15 @@ public final class AdminAuthentication {
     return updated;
   }
 
+  /**
+   * The hash of a new password, after the password rules (VLN0756E, IllegalArgumentException): for REGISTER ADMIN and
+   * UPDATE ADMIN when the caller writes the administrator itself (the daemon, in a transaction of its own).
+   */
+  public PasswordHash hashNewPassword(char[] password) {
+    checkPasswordRules(password);
+    return hasher.hash(password);
+  }
+
   /** Checks a login, counting failures and locking the ID out after {@code maxFailures} in a row. */
   public LoginResult login(AdminId id, char[] password) {
     Instant now = clock.instant();

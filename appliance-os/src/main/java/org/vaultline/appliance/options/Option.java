@@ -44,10 +44,12 @@ public enum Option {
       b.adminAddress = v;
     }
   },
-  ADMINPORT("port", "1580", "TCP port of the administrative API (1 to 65535).") {
+  ADMINPORT("port", "1580",
+      "TCP port of the administrative API (1 to 65535), or 0 for a free port. The daemon writes the URL it "
+          + "listens on to admin.url in DATADIRECTORY either way.") {
     @Override
     void apply(Options.Builder b, String v) {
-      b.adminPort = integer(v, 1, 65535);
+      b.adminPort = integer(v, 0, 65535);
     }
   },
   ADMINKEYSTORE("path", "(none: plain HTTP)",
@@ -74,6 +76,14 @@ public enum Option {
       for (String part : v.split(",", -1)) {
         b.mqttBrokers.add(brokerUri(part.trim()));
       }
+    }
+  },
+  MQTTEMBEDDEDPORT("port", "1883",
+      "TCP port of the embedded MQTT broker on 127.0.0.1, used when no MQTTBROKER is set (1 to 65535), or 0 for a "
+          + "free port; the administrative API's status names the broker in use.") {
+    @Override
+    void apply(Options.Builder b, String v) {
+      b.mqttEmbeddedPort = integer(v, 0, 65535);
     }
   },
   MQTTROOTTOPIC("topic", "vaultline",
@@ -109,7 +119,7 @@ public enum Option {
     }
   },
   MQTTTRUSTSTORE("path", "(none: the JDK's trusted CAs)",
-      "PKCS#12 truststore with the CA certificates the broker's certificate is checked against (MQTTTLS YES).") {
+      "PEM file with the CA certificate(s) the broker's certificate is checked against (MQTTTLS YES).") {
     @Override
     void apply(Options.Builder b, String v) {
       b.mqttTruststore = Optional.of(absolutePath(v));
@@ -137,6 +147,18 @@ public enum Option {
         throw new IllegalArgumentException("the speed is one of 9600, 19200, 38400, 57600, 115200, 230400");
       }
       b.serialSpeed = speed;
+    }
+  },
+  TIMEZONE("zone", "(the system's time zone)",
+      "Time zone of the server's dates and times: QUERY ACTLOG, schedule start times, dates in tape labels. A "
+          + "region name such as Europe/Berlin or America/New_York, or UTC.") {
+    @Override
+    void apply(Options.Builder b, String v) {
+      try {
+        b.timeZone = java.util.Optional.of(java.time.ZoneId.of(v));
+      } catch (java.time.DateTimeException e) {
+        throw new IllegalArgumentException("not a time zone; use a region name such as Europe/Berlin, or UTC");
+      }
     }
   },
   LOGDIRECTORY("path", "/var/log/vaultline", "Directory of the daemon's rolling log files.") {

@@ -16,13 +16,15 @@ import java.util.Optional;
  * @param adminKeystore a PKCS#12 keystore; present = the admin API speaks HTTPS
  * @param mqttBrokers broker URIs tried in order; empty = the embedded broker on loopback
  * @param serialConsole the serial device of the console; empty = no serial console
+ * @param mqttEmbeddedPort the embedded broker's port (0 = a free one), used when {@code mqttBrokers} is empty
+ * @param timeZone the server's time zone; empty = the system's
  * @param logMaxSize bytes after which a log file is rolled
  */
 public record Options(Path dataDirectory, String applianceName, String adminAddress, int adminPort,
     Optional<Path> adminKeystore, Optional<Path> adminKeystorePasswordFile, List<URI> mqttBrokers,
     String mqttRootTopic, Optional<String> mqttUsername, Optional<Path> mqttPasswordFile, boolean mqttTls,
-    Optional<Path> mqttTruststore, MqttVersion mqttVersion, Optional<Path> serialConsole, int serialSpeed,
-    Path logDirectory, long logMaxSize, int logFiles) {
+    Optional<Path> mqttTruststore, MqttVersion mqttVersion, int mqttEmbeddedPort, Optional<Path> serialConsole,
+    int serialSpeed, Optional<java.time.ZoneId> timeZone, Path logDirectory, long logMaxSize, int logFiles) {
 
   public Options {
     Objects.requireNonNull(dataDirectory, "dataDirectory");
@@ -37,6 +39,7 @@ public record Options(Path dataDirectory, String applianceName, String adminAddr
     Objects.requireNonNull(mqttTruststore, "mqttTruststore");
     Objects.requireNonNull(mqttVersion, "mqttVersion");
     Objects.requireNonNull(serialConsole, "serialConsole");
+    Objects.requireNonNull(timeZone, "timeZone");
     Objects.requireNonNull(logDirectory, "logDirectory");
   }
 
@@ -48,6 +51,11 @@ public record Options(Path dataDirectory, String applianceName, String adminAddr
   /** True when no broker is configured and the daemon runs its own on loopback. */
   public boolean embeddedBroker() {
     return mqttBrokers.isEmpty();
+  }
+
+  /** The server's time zone: TIMEZONE, or the system's. */
+  public java.time.ZoneId zone() {
+    return timeZone.orElseGet(java.time.ZoneId::systemDefault);
   }
 
   /** True when the admin API speaks HTTPS. */
@@ -70,8 +78,10 @@ public record Options(Path dataDirectory, String applianceName, String adminAddr
     boolean mqttTls = false;
     Optional<Path> mqttTruststore = Optional.empty();
     MqttVersion mqttVersion = MqttVersion.V5;
+    int mqttEmbeddedPort = 1883;
     Optional<Path> serialConsole = Optional.empty();
     int serialSpeed = 115200;
+    Optional<java.time.ZoneId> timeZone = Optional.empty();
     Path logDirectory = Path.of("/var/log/vaultline");
     long logMaxSize = 10L * 1024 * 1024;
     int logFiles = 10;
@@ -79,7 +89,8 @@ public record Options(Path dataDirectory, String applianceName, String adminAddr
     Options build() {
       return new Options(dataDirectory, applianceName, adminAddress, adminPort, adminKeystore,
           adminKeystorePasswordFile, mqttBrokers, mqttRootTopic, mqttUsername, mqttPasswordFile, mqttTls,
-          mqttTruststore, mqttVersion, serialConsole, serialSpeed, logDirectory, logMaxSize, logFiles);
+          mqttTruststore, mqttVersion, mqttEmbeddedPort, serialConsole, serialSpeed, timeZone, logDirectory,
+          logMaxSize, logFiles);
     }
   }
 }

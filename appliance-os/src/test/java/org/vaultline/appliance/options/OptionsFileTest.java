@@ -120,7 +120,7 @@ class OptionsFileTest {
     assertThat(p).extracting(OptionProblem::line).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
     assertThat(p).extracting(OptionProblem::messageId).containsOnly("VLN0702E");
     assertThat(p.get(0).toString()).isEqualTo(
-        "VLN0702E vaultlined.opt line 1: ADMINPORT 70000 is not valid: the value is 1 to 65535."
+        "VLN0702E vaultlined.opt line 1: ADMINPORT 70000 is not valid: the value is 0 to 65535."
             + " The right form is: ADMINPORT port");
     assertThat(p.get(1).message()).contains("absolute");
     assertThat(p.get(6).message()).contains("tcp://");

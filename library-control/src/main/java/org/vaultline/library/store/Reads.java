@@ -22,6 +22,8 @@ public class Reads {
   private Processes processes;
   private ActivityLog activityLog;
   private DrmVolumes drmVolumes;
+  private Administrators administrators;
+  private Schedules schedules;
 
   Reads(Db db, Instant now) {
     this.db = db;
@@ -72,6 +74,16 @@ public class Reads {
   /** Disaster Recovery Manager's volumes, history and settings (schema 0002). */
   public DrmVolumes drmVolumes() {
     return drmVolumes == null ? drmVolumes = new DrmVolumes(this) : drmVolumes;
+  }
+
+  /** Registered administrators (schema 0003). */
+  public Administrators administrators() {
+    return administrators == null ? administrators = new Administrators(this) : administrators;
+  }
+
+  /** Administrative schedules (schema 0003). */
+  public Schedules schedules() {
+    return schedules == null ? schedules = new Schedules(this) : schedules;
   }
 
   Db db() {

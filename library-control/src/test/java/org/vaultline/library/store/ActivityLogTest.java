@@ -49,6 +49,7 @@ class ActivityLogTest {
     assertThat(query(ActlogQuery.all())).containsExactly(
         "2026-05-01T00:00:00Z VLN0001I",
         "2026-05-01T00:00:00Z VLN0001I",
+        "2026-05-01T00:00:00Z VLN0001I",
         "2026-05-03T06:00:00Z VLN0140I",
         "2026-05-03T06:59:00Z VLN0100I",
         "2026-05-03T07:00:00Z VLN0110I",
