@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -93,6 +94,49 @@ class DebianPackageIT {
   void theDefaultOptionsFileIsValidAndGivesTheDefaults() throws Exception {
     Options o = OptionsFile.read(root.resolve("etc/vaultline/vaultlined.opt"));
     assertThat(o).isEqualTo(Options.defaults());
+  }
+
+  @Test
+  void theManPagesComeFromTheCommandModelAsGzippedRoff() throws Exception {
+    Path man = root.resolve("usr/share/man/man1");
+    for (String page : List.of("vaultline", "vaultline-console", "vaultline-events", "vaultline-query-drmedia",
+        "vaultline-move-drmedia", "vaultline-checkin-libvolume", "vaultline-register-admin", "vaultline-decode")) {
+      assertThat(man.resolve(page + ".1.gz")).isRegularFile();
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(man.resolve(page + ".1.gz"))))
+          .isEqualTo("rw-r--r--");
+    }
+    String move = gunzip(man.resolve("vaultline-move-drmedia.1.gz"));
+    assertThat(move).startsWith("'\\\" t").contains(".TH \"VAULTLINE\\-MOVE\\-DRMEDIA\" \"1\"")
+        .contains("WHERESTATE").contains("TSM syntax: MOVe DRMedia volname");
+    Result rendered = run(List.of("man", "-l", "-P", "cat", man.resolve("vaultline-move-drmedia.1.gz").toString()));
+    if (rendered.exit == 0) { // man-db is not on every build machine; groff checks the roff when it is
+      assertThat(rendered.output).contains("REMOVE=YES|NO|BULK|UNTILEEFULL");
+    }
+  }
+
+  @Test
+  void theBashCompletionComesFromTheCommandModel() throws Exception {
+    String script = Files.readString(root.resolve("usr/share/bash-completion/completions/vaultline"));
+    assertThat(script).contains("complete -F _complete_vaultline").contains("drmedia").contains("WHERESTATE");
+  }
+
+  @Test
+  void theTarballCarriesTheSameManPagesAndCompletion() throws Exception {
+    Path target = deb.getParent();
+    try (Stream<Path> s = Files.list(target)) {
+      Path tarball = s.filter(p -> p.getFileName().toString().matches("vaultline-.*\\.tar\\.gz")).findFirst()
+          .orElseThrow();
+      Result list = run(List.of("tar", "tzf", tarball.toString()));
+      assertThat(list.exit).isZero();
+      assertThat(list.output).containsPattern("vaultline-[^/]+/share/man/man1/vaultline-query-drmedia\\.1\\.gz")
+          .containsPattern("vaultline-[^/]+/share/bash-completion/completions/vaultline\n");
+    }
+  }
+
+  private static String gunzip(Path p) throws IOException {
+    try (java.io.InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(p))) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   @Test
