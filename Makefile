@@ -8,7 +8,7 @@ MVN   ?= mvn -B -Dstyle.color=never
 # mosquitto: real MQTT brokers for the event tests; openssl: their TLS certificates.
 DEB_PACKAGES := openjdk-17-jdk-headless maven gcc libc6-dev tgt libiscsi-bin socat dpkg mosquitto openssl
 
-.PHONY: all build test demo clean deps bench dist
+.PHONY: all build test demo run clean deps bench dist
 
 all: build
 
@@ -41,9 +41,15 @@ dist: deps
 	$(MVN) -pl appliance-os -am package -DskipTests
 	@ls -l appliance-os/target/vaultline_*_all.deb appliance-os/target/vaultline-*.tar.gz
 
-# Until the daemon exists: decode every captured device response shipped with the tests.
+# The appliance's main job on embedded defaults: the emulated SL500 over iSCSI, the daemon (SQLite, embedded MQTT
+# broker) in a temporary directory, one DRM cycle through the CLI with the MQTT events printed; stops everything.
 demo: build
 	@./bin/vaultline-demo
+
+# The same daemon in the foreground next to the emulated library, to type commands at (bin/vaultline from another
+# terminal); state kept in $$VAULTLINE_RUN_DIR (default ~/.local/state/vaultline/run). Ctrl-C stops it.
+run: build
+	@./bin/vaultline-run
 
 # Benchmarks (numbers go into README.md "Measured"): software time of a full inventory of the
 # 20,000-slot personality, and DRM state-only transitions per second. Not part of `make test`.

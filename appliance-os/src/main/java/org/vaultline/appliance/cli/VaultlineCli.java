@@ -73,6 +73,11 @@ public final class VaultlineCli implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    // Log lines of the libraries underneath (the MQTT follower's connections, the emulator's robot) go to standard
+    // error one line each, "VLN0700I Connected ...", not in tinylog's two-line default with class and method.
+    org.tinylog.configuration.Configuration.replace(java.util.Map.of("writer", "console", "writer.stream", "err",
+        "writer.level", "info", "writer.format", "{message}", "level@com.hivemq", "warn",
+        "level@io.moquette", "warn", "level@org.eclipse.paho", "warn"));
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
     System.exit(commandLine(out, err).execute(args));

@@ -145,4 +145,20 @@ class DebianPackageIT {
     assertThat(r.exit).as(r.output).isZero();
     assertThat(r.output).startsWith("vaultline ");
   }
+
+  @Test
+  void theUnpackedDaemonRefusesAMissingOptionsFileWithItsNameAndStartsFromTheUnitsCommandLine() throws Exception {
+    Result v = run(List.of(root.resolve("usr/sbin/vaultlined").toString(), "--version"));
+    assertThat(v.exit).as(v.output).isZero();
+    assertThat(v.output).startsWith("vaultlined ");
+    // the unit's ExecStart must be a command line the daemon accepts: only the options file is missing here
+    String unit = Files.readString(root.resolve("lib/systemd/system/vaultlined.service"));
+    String exec = unit.lines().filter(l -> l.startsWith("ExecStart=")).findFirst().orElseThrow().substring(10);
+    List<String> words = new java.util.ArrayList<>(List.of(exec.split(" ")));
+    words.set(0, root.resolve(words.get(0).substring(1)).toString());
+    words.set(words.size() - 1, root.resolve("no-such-dir/vaultlined.opt").toString());
+    Result r = run(words);
+    assertThat(r.exit).as(r.output).isEqualTo(2);
+    assertThat(r.output).contains("no-such-dir/vaultlined.opt").doesNotContain("Unmatched argument");
+  }
 }
