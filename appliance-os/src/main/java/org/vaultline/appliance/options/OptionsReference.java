@@ -14,7 +14,7 @@ public final class OptionsReference {
   public static String markdown() {
     StringBuilder s = new StringBuilder();
     s.append("## The options file (`vaultlined.opt`)\n\n")
-        .append("`vaultlined` reads `/etc/vaultline/vaultlined.opt` (or the file given as its argument). Each ")
+        .append("`vaultlined` reads `/etc/vaultline/vaultlined.opt` (or the file given with `--options FILE`). Each ")
         .append("line is `OPTIONNAME value`; names are case-insensitive; a line starting with `*` or `#` is a ")
         .append("comment. Put a value in double quotes to keep blanks in it. An unknown option, a bad value or ")
         .append("an option given twice stops the daemon with a message naming the line (VLN0701E to ")
