@@ -17,6 +17,7 @@ import org.vaultline.appliance.schedule.ScheduleCalendar.Window;
 import org.vaultline.library.control.CommandException;
 import org.vaultline.library.control.CommandResult;
 import org.vaultline.library.control.ResultTable;
+import org.vaultline.library.drm.NamePattern;
 import org.vaultline.library.store.Message;
 
 /**
@@ -312,33 +313,12 @@ public final class ScheduleCommands {
       return out;
     }
     for (StoredSchedule s : repository.all()) {
-      if (matches(pattern.toUpperCase(Locale.ROOT), 0, s.name().toUpperCase(Locale.ROOT), 0)) {
+      if (new NamePattern(pattern).matches(s.name())) {
         out.add(s);
       }
     }
     out.sort(Comparator.comparing(StoredSchedule::name));
     return out;
-  }
-
-  /** TSM name patterns: {@code *} any run of characters, {@code ?} one character. */
-  static boolean matches(String p, int i, String s, int j) {
-    while (i < p.length()) {
-      char c = p.charAt(i);
-      if (c == '*') {
-        for (int k = j; k <= s.length(); k++) {
-          if (matches(p, i + 1, s, k)) {
-            return true;
-          }
-        }
-        return false;
-      }
-      if (j >= s.length() || c != '?' && c != s.charAt(j)) {
-        return false;
-      }
-      i++;
-      j++;
-    }
-    return j == s.length();
   }
 
   private static String format(ZonedDateTime t) {

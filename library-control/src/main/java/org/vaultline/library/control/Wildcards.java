@@ -1,8 +1,11 @@
 package org.vaultline.library.control;
 
-import java.util.Locale;
+import org.vaultline.library.drm.NamePattern;
 
-/** TSM name patterns: {@code *} any run of characters, {@code ?} one character; case ignored. */
+/**
+ * TSM name patterns in library commands: {@code *} any run of characters, {@code ?} one character; case ignored.
+ * The matching is {@link NamePattern}'s (never exponential, whatever an administrator types).
+ */
 final class Wildcards {
   private Wildcards() {}
 
@@ -11,26 +14,6 @@ final class Wildcards {
   }
 
   static boolean matches(String pattern, String name) {
-    return matches(pattern.toUpperCase(Locale.ROOT), 0, name.toUpperCase(Locale.ROOT), 0);
-  }
-
-  private static boolean matches(String p, int i, String s, int j) {
-    while (i < p.length()) {
-      char c = p.charAt(i);
-      if (c == '*') {
-        for (int k = j; k <= s.length(); k++) {
-          if (matches(p, i + 1, s, k)) {
-            return true;
-          }
-        }
-        return false;
-      }
-      if (j >= s.length() || c != '?' && c != s.charAt(j)) {
-        return false;
-      }
-      i++;
-      j++;
-    }
-    return j == s.length();
+    return !pattern.isEmpty() ? new NamePattern(pattern).matches(name) : name.isEmpty();
   }
 }
