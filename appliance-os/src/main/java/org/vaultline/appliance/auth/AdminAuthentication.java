@@ -1,14 +1,31 @@
 package org.vaultline.appliance.auth;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Administrator logins and the authority check: registers administrators with hashed passwords, checks
  * passwords, locks an ID out after repeated failures ({@link LockoutPolicy}), and says whether an administrator may
  * run a command. Used by the admin API and the serial console; pure apart from the repository and the clock.
+ *
+ * <p>PBKDF2 makes each check cost a deliberate ~0.1 s of CPU. The API authenticates every request, so a password
+ * that was checked is remembered for {@link #REMEMBER} as an HMAC under a key that lives only in this process,
+ * tied to the stored hash: the same password for the same stored hash is then accepted without PBKDF2. A changed
+ * password, a lockout, a removed ID or a wrong password always take the full path (and count as failures).
  */
 public final class AdminAuthentication {
   private final AdministratorRepository repository;
@@ -17,6 +34,12 @@ public final class AdminAuthentication {
   private final Clock clock;
   /** Checked against for unknown IDs, so they take as long as wrong passwords. */
   private final PasswordHash decoy;
+  /** How long a checked password is remembered (see the class comment). */
+  public static final Duration REMEMBER = Duration.ofMinutes(5);
+  private final SecretKeySpec rememberKey;
+  private final Map<AdminId, Remembered> remembered = new ConcurrentHashMap<>();
+
+  private record Remembered(PasswordHash stored, byte[] mac, Instant until) {}
 
   public AdminAuthentication(AdministratorRepository repository, PasswordHasher hasher, LockoutPolicy policy,
       Clock clock) {
@@ -25,6 +48,9 @@ public final class AdminAuthentication {
     this.policy = Objects.requireNonNull(policy, "policy");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.decoy = hasher.hash("decoy".toCharArray());
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    this.rememberKey = new SecretKeySpec(key, "HmacSHA256");
   }
 
   /** REGISTER ADMIN: a new administrator; IllegalStateException (VLN0754E) when the ID exists. */
@@ -70,7 +96,8 @@ public final class AdminAuthentication {
       return new LoginResult.LockedOut(id, a.lockedUntil().get());
     }
     int failures = a.lockedUntil().isPresent() ? 0 : a.failedAttempts(); // a lockout that has ended starts afresh
-    if (hasher.verify(password, a.password())) {
+    byte[] mac = mac(password);
+    if (rememberedFor(id, a.password(), mac, now) || hasher.verify(password, a.password())) {
       Administrator ok = a.withFailures(0, Optional.empty());
       if (hasher.needsRehash(ok.password())) {
         ok = ok.withPassword(hasher.hash(password));
@@ -78,8 +105,10 @@ public final class AdminAuthentication {
       if (!ok.equals(a)) {
         repository.save(ok);
       }
+      remembered.put(id, new Remembered(ok.password(), mac, now.plus(REMEMBER)));
       return new LoginResult.Accepted(ok);
     }
+    remembered.remove(id);
     failures++;
     if (failures >= policy.maxFailures()) {
       Instant until = now.plus(policy.duration());
@@ -88,6 +117,29 @@ public final class AdminAuthentication {
     }
     repository.save(a.withFailures(failures, Optional.empty()));
     return new LoginResult.Rejected(id);
+  }
+
+  private boolean rememberedFor(AdminId id, PasswordHash stored, byte[] mac, Instant now) {
+    Remembered r = remembered.get(id);
+    return r != null && now.isBefore(r.until()) && r.stored().equals(stored) && MessageDigest.isEqual(r.mac(), mac);
+  }
+
+  private byte[] mac(char[] password) {
+    ByteBuffer utf8 = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));
+    byte[] bytes = new byte[utf8.remaining()];
+    utf8.get(bytes);
+    try {
+      Mac m = Mac.getInstance("HmacSHA256");
+      m.init(rememberKey);
+      return m.doFinal(bytes);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the JDK has no HmacSHA256", e);
+    } finally {
+      Arrays.fill(bytes, (byte) 0);
+      if (utf8.hasArray()) {
+        Arrays.fill(utf8.array(), (byte) 0);
+      }
+    }
   }
 
   /** Throws when {@code admin}'s authority class does not permit {@code commandClass}. */

@@ -20,6 +20,7 @@ public final class PasswordHasher {
 
   private final int iterations;
   private final SecureRandom random;
+  private final java.util.concurrent.atomic.AtomicLong derivations = new java.util.concurrent.atomic.AtomicLong();
 
   public PasswordHasher() {
     this(DEFAULT_ITERATIONS, new SecureRandom());
@@ -39,6 +40,7 @@ public final class PasswordHasher {
 
   /** True when {@code password} is the one hashed; the comparison takes the same time wherever they differ. */
   public boolean verify(char[] password, PasswordHash stored) {
+    derivations.incrementAndGet();
     byte[] actual = derive(password, stored.salt().toByteArray(), stored.iterations(), stored.hash().size());
     byte[] expected = stored.hash().toByteArray();
     try {
@@ -55,6 +57,11 @@ public final class PasswordHasher {
 
   int iterations() {
     return iterations;
+  }
+
+  /** How many PBKDF2 derivations this hasher has run (what logins cost, for tests). */
+  long derivations() {
+    return derivations.get();
   }
 
   private static byte[] derive(char[] password, byte[] salt, int iterations, int bytes) {

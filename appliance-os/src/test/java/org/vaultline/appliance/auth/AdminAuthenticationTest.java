@@ -12,11 +12,12 @@ import org.junit.jupiter.api.Test;
 class AdminAuthenticationTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T10:00:00Z"));
   private final InMemoryAdministrators repo = new InMemoryAdministrators();
+  private final PasswordHasher hasher = new PasswordHasher(1000, new SecureRandom());
   private AdminAuthentication auth;
 
   @BeforeEach
   void setUp() {
-    auth = new AdminAuthentication(repo, new PasswordHasher(1000, new SecureRandom()),
+    auth = new AdminAuthentication(repo, hasher,
         new LockoutPolicy(3, Duration.ofMinutes(10)), clock);
     auth.register(AdminId.of("admin"), "Passw0rd!".toCharArray(), Authority.SYSTEM);
   }
@@ -124,5 +125,47 @@ class AdminAuthenticationTest {
         .isInstanceOf(NotAuthorizedException.class)
         .hasMessage("VLN0753E Administrator AUDITOR (authority READ) may not run MOVE DRMEDIA:"
             + " it needs authority OPERATOR.");
+  }
+
+  @Test
+  void aCheckedPasswordIsRememberedSoTheNextRequestsSkipPbkdf2() {
+    AdminId id = AdminId.of("admin");
+    assertThat(auth.login(id, "Passw0rd!".toCharArray())).isInstanceOf(LoginResult.Accepted.class);
+    long after = hasher.derivations();
+    for (int i = 0; i < 10; i++) {
+      assertThat(auth.login(id, "Passw0rd!".toCharArray())).isInstanceOf(LoginResult.Accepted.class);
+    }
+    assertThat(hasher.derivations()).isEqualTo(after);
+
+    clock.advance(AdminAuthentication.REMEMBER);
+    assertThat(auth.login(id, "Passw0rd!".toCharArray())).isInstanceOf(LoginResult.Accepted.class);
+    assertThat(hasher.derivations()).isEqualTo(after + 1);
+  }
+
+  @Test
+  void aWrongPasswordNeverRidesOnARememberedOneAndCountsAsAFailure() {
+    AdminId id = AdminId.of("admin");
+    auth.login(id, "Passw0rd!".toCharArray());
+    long before = hasher.derivations();
+    assertThat(auth.login(id, "Passw0rd?".toCharArray())).isInstanceOf(LoginResult.Rejected.class);
+    assertThat(hasher.derivations()).isEqualTo(before + 1);
+    assertThat(repo.find(id).orElseThrow().failedAttempts()).isEqualTo(1);
+    // the failure forgot the remembered password: the right one is checked in full again
+    assertThat(auth.login(id, "Passw0rd!".toCharArray())).isInstanceOf(LoginResult.Accepted.class);
+    assertThat(hasher.derivations()).isEqualTo(before + 2);
+  }
+
+  @Test
+  void aChangedPasswordOrALockoutEndsWhatWasRemembered() {
+    AdminId id = AdminId.of("admin");
+    auth.login(id, "Passw0rd!".toCharArray());
+    auth.changePassword(id, "N3w-passw0rd".toCharArray());
+    assertThat(auth.login(id, "Passw0rd!".toCharArray())).isInstanceOf(LoginResult.Rejected.class);
+    assertThat(auth.login(id, "N3w-passw0rd".toCharArray())).isInstanceOf(LoginResult.Accepted.class);
+
+    auth.login(id, "bad1".toCharArray());
+    auth.login(id, "bad2".toCharArray());
+    auth.login(id, "bad3".toCharArray());
+    assertThat(auth.login(id, "N3w-passw0rd".toCharArray())).isInstanceOf(LoginResult.LockedOut.class);
   }
 }
