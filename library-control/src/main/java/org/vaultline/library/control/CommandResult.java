@@ -49,11 +49,16 @@ public record CommandResult(String command, List<Message> messages, Optional<Res
     return messages.stream().anyMatch(m -> m.id().number() == messageNumber);
   }
 
-  /** The table, then one line per message ({@code VLN0110I Volume ...}). */
+  /**
+   * The table, then one line per message ({@code VLN0110I Volume ...}). A query without rows prints its messages
+   * alone, as TSM's administrative client prints only its "No match found" or "No requests are outstanding" message,
+   * not an empty header; the header stays only when there is no message to print instead.
+   */
   public String text() {
     StringBuilder sb = new StringBuilder();
-    table.ifPresent(t -> sb.append(t.text()));
-    if (table.isPresent() && !messages.isEmpty()) {
+    Optional<ResultTable> shown = table.filter(t -> !t.rows().isEmpty() || messages.isEmpty());
+    shown.ifPresent(t -> sb.append(t.text()));
+    if (shown.isPresent() && !messages.isEmpty()) {
       sb.append('\n');
     }
     for (Message m : messages) {

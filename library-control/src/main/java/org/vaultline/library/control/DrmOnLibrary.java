@@ -3,12 +3,14 @@ package org.vaultline.library.control;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.tinylog.Logger;
 import org.vaultline.library.control.LibraryService.Work;
 import org.vaultline.library.drm.DrmEject;
 import org.vaultline.library.drm.DrmLedger;
 import org.vaultline.library.store.Message;
+import org.vaultline.library.store.Messages;
 import org.vaultline.library.store.Origin;
 
 /**
@@ -62,9 +64,34 @@ public final class DrmOnLibrary implements DrmEject {
   }
 
   /**
+   * The request to take MOVE DRMEDIA's ejected cartridges out of the I/O station for the courier
+   * ({@code LibraryOperations.requestCourierRemoval}); a failure to raise it is logged, not thrown: the run has
+   * done its work.
+   */
+  @Override
+  public Optional<Message> requestCourierRemoval(String library, List<String> volumes, String op, Origin origin) {
+    List<Message> out = new ArrayList<>();
+    try {
+      LibraryService lib = control.library(library);
+      lib.enter();
+      try {
+        new LibraryOperations(lib).requestCourierRemoval(new Work(origin, out), volumes, op);
+      } finally {
+        lib.leave();
+      }
+    } catch (CommandException e) {
+      Logger.warn("{}: no request to take the ejected cartridges out of library {}: {}", op, library,
+          e.message().render());
+      return Optional.empty();
+    }
+    return out.stream().filter(m -> m.id().equals(Messages.REQUEST_RAISED.id())).findFirst();
+  }
+
+  /**
    * Automatic check-in on {@code library}: what the operator put into its I/O station is looked at once (the
-   * reaction to 6/28/01 and the rescan); returning DRM volumes are checked in as scratch, unknown cartridges raise
-   * an operator request.
+   * reaction to 6/28/01 and the rescan). Requests to take ejected cartridges out for the courier are satisfied when
+   * the station shows them gone; returning DRM volumes are checked in as scratch; unknown cartridges raise an
+   * operator request.
    *
    * @return the volumes checked in
    */
@@ -77,6 +104,7 @@ public final class DrmOnLibrary implements DrmEject {
     List<Message> out = new ArrayList<>();
     lib.enter();
     try {
+      lib.settleStanding(origin, out);
       return new LibraryOperations(lib).drmCheckin(new Work(origin, out), ledger);
     } finally {
       lib.leave();

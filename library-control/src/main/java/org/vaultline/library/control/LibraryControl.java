@@ -170,8 +170,10 @@ public final class LibraryControl implements AutoCloseable {
       if (s != null && !(redefined.getOrDefault(name, false) && !s.isBusy())) {
         return s;
       }
+      Map<Long, LibraryService.Standing> standing = Map.of();
       if (s != null) {
         services.remove(name);
+        standing = s.standingRequests();
         s.close();
       }
       redefined.remove(name);
@@ -199,7 +201,7 @@ public final class LibraryControl implements AutoCloseable {
               p.get().device(), e.getMessage())));
         }
       }
-      LibraryService started = LibraryService.start(store, name, options, changer, drives, origin, out);
+      LibraryService started = LibraryService.start(store, name, options, changer, drives, standing, origin, out);
       services.put(name, started);
       for (java.util.function.Consumer<LibraryService> l : startListeners) {
         try {

@@ -612,9 +612,48 @@ final class LibraryOperations {
   }
 
   /**
+   * The end of a MOVE DRMEDIA run that ejected {@code volumes} from this library: those whose cartridges are still
+   * in the I/O station are named in one operator request to take them out for the courier (issue 7: "5 cartridges
+   * in the I/O station of LIB1 ready for the courier"). Nobody waits for it, so the process ends; the request is
+   * satisfied by itself once the library shows those cartridges gone and the station closed
+   * ({@link LibraryService#settleStanding}, on 6/28/01 or a rescan), or ended by REPLY or CANCEL REQUEST.
+   *
+   * @param op who ejected them, for the text ({@code MOVE DRMEDIA process 7})
+   * @return the request's number, empty when none of them is in the station
+   */
+  Optional<Long> requestCourierRemoval(Work w, List<String> volumes, String op) throws CommandException {
+    if (volumes.isEmpty() || !lib.inventory().hasImportExport()) {
+      return Optional.empty();
+    }
+    Set<String> ejected = new HashSet<>(volumes);
+    Set<String> cells = new HashSet<>();
+    List<String> names = new ArrayList<>();
+    for (InventoryElement e : readStation()) {
+      if (e.full() && e.volser().filter(ejected::contains).isPresent()) {
+        cells.add(cellKey(e));
+        names.add(e.volser().get());
+      }
+    }
+    if (names.isEmpty()) {
+      return Optional.empty();
+    }
+    String text = "Remove " + (names.size() == 1 ? "1 cartridge" : names.size() + " cartridges")
+        + " from the I/O station of library " + name + " for the courier: " + String.join(", ", names) + " ("
+        + op + ").";
+    Optional<String> volume = names.size() == 1 ? Optional.of(names.get(0)) : Optional.empty();
+    return Optional.of(lib.raiseStanding(w, RequestKind.EMPTY_IO_STATION, text, volume, cells, names));
+  }
+
+  /**
    * Automatic check-in (SET DRMAUTOCHECKIN ON): every cartridge the operator put into the I/O station that DRM
-   * knows as COURIERRETRIEVE or VAULTRETRIEVE leaves DRM (ONSITERETRIEVE) and is checked in as scratch; a
-   * cartridge nobody knows raises an operator request and stays where it is.
+   * knows as COURIERRETRIEVE or VAULTRETRIEVE is checked in as scratch and then leaves DRM (ONSITERETRIEVE); a
+   * cartridge nobody knows raises an operator request and stays where it is. Cartridges just ejected for the courier
+   * (named by an outstanding request to take them out) are not returning and are left alone.
+   *
+   * <p>The DRM state follows the library: the volume leaves DRM only once the check-in has been committed
+   * (VLN0485I). A check-in that fails (the move refused, no free slot) leaves it COURIERRETRIEVE or VAULTRETRIEVE
+   * (VLN0493W) and it is tried again when the station is next used; one whose move has an unknown outcome stays
+   * pending for the next start to decide from element status ({@link DrmLedger#reconcile}).
    *
    * @return the volumes checked in
    */
@@ -625,14 +664,19 @@ final class LibraryOperations {
     }
     CheckinLibvolume scratch = new CheckinLibvolume(name, LibraryCommand.Search.BULK, VolumeNames.ANY,
         org.vaultline.library.store.VolumeStatus.SCRATCH, CheckLabel.BARCODE, Duration.ZERO, Optional.empty());
+    Set<String> forCourier = lib.awaitingRemoval();
     for (InventoryElement e : inserted(readStation(), VolumeNames.ANY)) {
+      if (forCourier.contains(cellKey(e))) {
+        continue;
+      }
       Optional<String> vol = e.volser();
       if (vol.isPresent() && store.read(r -> r.volumes().find(vol.get())).isPresent()) {
         continue;
       }
-      DrmLedger.Arrival a = vol.isEmpty() ? DrmLedger.Arrival.UNKNOWN : ledger.arrived(vol.get(), w.origin());
-      if (a == DrmLedger.Arrival.RETURNED) {
-        if (checkinFrom(w, scratch, e)) {
+      DrmLedger.Arrival a = vol.isEmpty() ? DrmLedger.Arrival.UNKNOWN
+          : ledger.returning(vol.get(), name, w.origin());
+      if (a == DrmLedger.Arrival.RETURNING) {
+        if (checkinReturning(w, ledger, scratch, e, vol.get())) {
           in.add(vol.get());
         }
       } else if (a == DrmLedger.Arrival.UNKNOWN && !requested(e)) {
@@ -650,6 +694,47 @@ final class LibraryOperations {
       }
     }
     return in;
+  }
+
+  /**
+   * Checks in one returning volume, then tells DRM what the store shows, not what the attempt answered (a move that
+   * fails with the cartridge in a slot checks it in all the same; one with an unknown outcome decides nothing).
+   */
+  private boolean checkinReturning(Work w, DrmLedger ledger, CheckinLibvolume scratch, InventoryElement at,
+      String vol) throws CommandException {
+    int before = w.out().size();
+    try {
+      checkinFrom(w, scratch, at);
+    } catch (CommandException | RuntimeException x) {
+      String why = x instanceof CommandException c ? c.message().text() : x.toString();
+      settleReturn(w, ledger, vol, Optional.of(why), before);
+      throw x;
+    }
+    return settleReturn(w, ledger, vol, Optional.empty(), before);
+  }
+
+  private boolean settleReturn(Work w, DrmLedger ledger, String vol, Optional<String> failure, int before) {
+    boolean unsettled = store.read(r -> r.moves().unfinished(name)).stream()
+        .anyMatch(m -> m.volume().equals(Optional.of(vol)));
+    if (unsettled) {
+      return false; // the outcome is not known (VLN0255W): the next start settles the move, then DRM follows
+    }
+    boolean checkedIn = store.read(r -> r.volumes().find(vol)).filter(v -> v.library().equals(name)).isPresent();
+    if (checkedIn) {
+      ledger.checkedInBack(vol, name, w.origin());
+      return true;
+    }
+    String why = failure.orElseGet(() -> {
+      for (int i = w.out().size() - 1; i >= before; i--) {
+        Message m = w.out().get(i);
+        if (m.severity() != org.vaultline.library.store.Severity.INFORMATION) {
+          return m.text();
+        }
+      }
+      return "the check-in did not complete";
+    });
+    ledger.notCheckedInBack(vol, name, why, w.origin());
+    return false;
   }
 
   /** Whether an outstanding UNKNOWN_CARTRIDGE request already names this cartridge's element. */
@@ -931,6 +1016,11 @@ final class LibraryOperations {
   }
 
   // ---- helpers ----
+
+  /** An I/O station cell and what it holds, as requests to empty the station remember them. */
+  private static String cellKey(InventoryElement e) {
+    return e.address() + "=" + e.barcode().orElse("");
+  }
 
   private List<InventoryElement> readStation() throws CommandException {
     try {

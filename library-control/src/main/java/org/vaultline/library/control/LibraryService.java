@@ -79,6 +79,8 @@ public final class LibraryService implements AutoCloseable {
   private volatile boolean watcherAttention;
   private volatile boolean closed;
   private final Set<ElementAddress> reserved = new HashSet<>();
+  /** Requests raised without anyone waiting for them ({@link #raiseStanding}), by number. */
+  private final Map<Long, Standing> standing = new ConcurrentHashMap<>();
   private final Set<ElementAddress> drivesInUse = new HashSet<>();
   private final AtomicInteger busy = new AtomicInteger();
   private volatile String deviceType = "";
@@ -106,7 +108,19 @@ public final class LibraryService implements AutoCloseable {
    */
   static LibraryService start(Store store, String name, ControlOptions options, ScsiTransport changer,
       Map<String, ScsiTransport> drives, Origin origin, List<Message> out) throws CommandException {
+    return start(store, name, options, changer, drives, Map.of(), origin, out);
+  }
+
+  /**
+   * {@link #start(Store, String, ControlOptions, ScsiTransport, Map, Origin, List)} for a library started again
+   * while the server runs: the requests nobody waits for ({@code standing}, from its previous service) stay
+   * outstanding and are this service's to satisfy.
+   */
+  static LibraryService start(Store store, String name, ControlOptions options, ScsiTransport changer,
+      Map<String, ScsiTransport> drives, Map<Long, Standing> standing, Origin origin, List<Message> out)
+      throws CommandException {
     LibraryService s = new LibraryService(store, name, options, changer, new ArrayList<>(drives.values()));
+    s.standing.putAll(standing);
     try {
       s.startUp(drives, origin, out);
       return s;
@@ -184,6 +198,9 @@ public final class LibraryService implements AutoCloseable {
             + identity.serial().orElse("unknown")));
       }
       for (OperatorRequest r : tx.requests().outstanding(name)) {
+        if (standing.containsKey(r.number())) {
+          continue;
+        }
         tx.requests().cancel(r.number(), Optional.of("the server restarted"));
         Message m = tx.log(ControlMessages.REQUEST_ABANDONED, r.number(), name);
         out.add(m);
@@ -503,15 +520,7 @@ public final class LibraryService implements AutoCloseable {
 
   private Answer waitForOperator(Work w, RequestKind kind, String text, Optional<String> volume,
       Optional<Duration> waitTime, Condition condition) throws CommandException {
-    long number = store.write(w.origin(), tx -> {
-      OperatorRequest r = tx.requests().raise(Optional.of(name), kind, text, volume,
-          waitTime.map(d -> tx.now().plus(d)));
-      Message m = tx.log(Messages.REQUEST_RAISED, r.number(), text);
-      w.out().add(m);
-      tx.event(EventCategory.REQUESTS, EventPayload.of("request.raised", m.text()).with("request", r.number())
-          .with("library", name).with("kind", kind.name()).with("volume", volume.orElse("")).json());
-      return r.number();
-    });
+    long number = raise(w, kind, text, volume, waitTime, List.of());
     Optional<Instant> expires = store.read(r -> r.requests().find(number)).flatMap(OperatorRequest::expires);
     Instant nextRescan = store.clock().instant(); // look once at once: the operator may have been quick
     while (true) {
@@ -550,18 +559,7 @@ public final class LibraryService implements AutoCloseable {
           met = false;
         }
         if (met) {
-          Origin library = new Origin(Optional.empty(), w.origin().process());
-          boolean satisfied = store.write(library, tx -> {
-            if (!tx.requests().satisfy(number, "the library shows it done")) {
-              return false;
-            }
-            Message m = tx.log(Messages.REQUEST_SATISFIED, number, text);
-            w.out().add(m);
-            tx.event(EventCategory.REQUESTS, EventPayload.of("request.satisfied", m.text()).with("request", number)
-                .with("library", name).json());
-            return true;
-          });
-          if (satisfied) {
+          if (satisfy(new Origin(Optional.empty(), w.origin().process()), number, text, w.out())) {
             return Answer.SATISFIED;
           }
           continue;
@@ -600,6 +598,128 @@ public final class LibraryService implements AutoCloseable {
         }
       }
     }
+  }
+
+  /** Raises a request with its activity-log row and its {@code request.raised} event; returns its number. */
+  private long raise(Work w, RequestKind kind, String text, Optional<String> volume, Optional<Duration> waitTime,
+      List<String> volumes) {
+    return store.write(w.origin(), tx -> {
+      OperatorRequest r = tx.requests().raise(Optional.of(name), kind, text, volume,
+          waitTime.map(d -> tx.now().plus(d)));
+      Message m = tx.log(Messages.REQUEST_RAISED, r.number(), text);
+      w.out().add(m);
+      EventPayload p = EventPayload.of("request.raised", m.text()).with("request", r.number())
+          .with("library", name).with("kind", kind.name()).with("volume", volume.orElse(""));
+      if (!volumes.isEmpty()) {
+        p.with("volumes", volumes).with("count", volumes.size());
+      }
+      tx.event(EventCategory.REQUESTS, p.json());
+      return r.number();
+    });
+  }
+
+  /** The library shows request {@code number} done: satisfied and logged, with {@code request.satisfied}. */
+  private boolean satisfy(Origin origin, long number, String text, List<Message> out) {
+    return store.write(origin, tx -> {
+      if (!tx.requests().satisfy(number, "the library shows it done")) {
+        return false;
+      }
+      Message m = tx.log(Messages.REQUEST_SATISFIED, number, text);
+      out.add(m);
+      tx.event(EventCategory.REQUESTS, EventPayload.of("request.satisfied", m.text()).with("request", number)
+          .with("library", name).json());
+      return true;
+    });
+  }
+
+  /**
+   * A request nobody waits for: the I/O station cells it asks the operator to empty, as {@code address=barcode}.
+   * It is satisfied once the station is closed and none of them holds that cartridge any more.
+   */
+  record Standing(String text, Set<String> cartridges) {
+    Standing {
+      cartridges = Set.copyOf(cartridges);
+    }
+  }
+
+  /**
+   * Raises a request that nobody waits for (MOVE DRMEDIA has ended; its cartridges wait in the I/O station for the
+   * courier): it stays in QUERY REQUEST until {@link #settleStanding} sees the station closed without them, or
+   * REPLY or CANCEL REQUEST ends it. It outlives this service when the library is started again for new definitions
+   * ({@link #standingRequests}), not a server restart: the library's start then cancels it with every other
+   * outstanding request of the library (VLN0233W).
+   *
+   * @param cartridges the I/O station cells concerned, as {@code address=barcode}: automatic check-in leaves them
+   *     alone while the request is outstanding ({@link #awaitingRemoval})
+   * @param volumes the volumes named, for the event
+   * @return the request's number
+   */
+  long raiseStanding(Work w, RequestKind kind, String text, Optional<String> volume, Set<String> cartridges,
+      List<String> volumes) {
+    long number = raise(w, kind, text, volume, Optional.empty(), volumes);
+    standing.put(number, new Standing(text, cartridges));
+    return number;
+  }
+
+  /**
+   * Looks at the requests raised by {@link #raiseStanding}: one whose cartridges the closed station no longer holds
+   * is satisfied (VLN0143I, {@code request.satisfied}); one answered or cancelled meanwhile is forgotten. Called when
+   * the I/O station has been used (6/28/01) and from time to time by the station watcher.
+   *
+   * @return the numbers of the requests satisfied now
+   */
+  List<Long> settleStanding(Origin origin, List<Message> out) {
+    if (standing.isEmpty()) {
+      return List.of();
+    }
+    List<InventoryElement> station;
+    try {
+      station = readStation();
+    } catch (ScsiException e) {
+      Logger.debug("Library {}: reading the I/O station for its requests: {}", name, e.getMessage());
+      return List.of();
+    }
+    if (!station.stream().allMatch(InventoryElement::accessible)) {
+      return List.of(); // the door is still open
+    }
+    Set<String> present = new HashSet<>();
+    for (InventoryElement e : station) {
+      if (e.full()) {
+        present.add(e.address() + "=" + e.barcode().orElse(""));
+      }
+    }
+    List<Long> satisfied = new ArrayList<>();
+    for (Map.Entry<Long, Standing> e : new ArrayList<>(standing.entrySet())) {
+      long number = e.getKey();
+      boolean outstanding = store.read(r -> r.requests().find(number)).map(OperatorRequest::outstanding)
+          .orElse(false);
+      if (!outstanding) {
+        standing.remove(number);
+      } else if (e.getValue().cartridges().stream().noneMatch(present::contains)) {
+        if (satisfy(origin, number, e.getValue().text(), out)) {
+          satisfied.add(number);
+        }
+        standing.remove(number);
+      }
+    }
+    return satisfied;
+  }
+
+  /** Whether a request raised by {@link #raiseStanding} may still be outstanding. */
+  boolean hasStanding() {
+    return !standing.isEmpty();
+  }
+
+  /** The requests raised by {@link #raiseStanding} and not yet seen resolved, for a new service of the library. */
+  Map<Long, Standing> standingRequests() {
+    return Map.copyOf(standing);
+  }
+
+  /** The I/O station cells ({@code address=barcode}) that outstanding standing requests ask the operator to empty. */
+  Set<String> awaitingRemoval() {
+    Set<String> out = new HashSet<>();
+    standing.values().forEach(s -> out.addAll(s.cartridges()));
+    return out;
   }
 
   // ---- reservations ----

@@ -128,7 +128,7 @@ public final class ServerCommands implements AutoCloseable {
     this.ledger = new DrmLedger(store, zone);
     this.drm = new DrmOnLibrary(control);
     this.runs = new MoveDrMediaRun(ledger, drm);
-    this.drmParser = new DrmCommandParser(zone);
+    this.drmParser = new DrmCommandParser(zone, store.clock()); // DEFINE DRMVOLUME DATE=TODAY-1: the server's day
     control.onStart(this::watch);
   }
 

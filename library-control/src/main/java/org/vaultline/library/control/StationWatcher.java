@@ -12,7 +12,11 @@ import org.vaultline.library.store.Store;
 /**
  * Automatic check-in (issue 6, SET DRMAUTOCHECKIN ON) for one started library: a thread that notices when the
  * operator has used the I/O station and then checks in the volumes DRM knows as COURIERRETRIEVE or VAULTRETRIEVE
- * (they go to ONSITERETRIEVE and leave DRM) and raises one operator request per cartridge nobody knows.
+ * (they go to ONSITERETRIEVE and leave DRM) and raises one operator request per cartridge nobody knows. It also
+ * satisfies the requests nobody waits for, such as the one to take MOVE DRMEDIA's ejected cartridges out for the
+ * courier, once the station shows them gone (whether automatic check-in is on or off); while such a request is
+ * outstanding the station is also looked at every {@link ControlOptions#rescanInterval()}, for libraries that do
+ * not report the station's use.
  *
  * <p>The station's use is reported by the changer as UNIT ATTENTION 6/28/01 (SPC-4: NOT READY TO READY CHANGE,
  * MEDIUM MAY HAVE CHANGED; SMC-3 6.2: an import/export element was accessed), which arrives only with the next
@@ -74,13 +78,20 @@ final class StationWatcher {
 
   private void run() {
     boolean pending = true; // the station may already hold cartridges
+    java.time.Instant nextRescan = store.clock().instant().plus(lib.options().rescanInterval());
     while (!stopped && !lib.isClosed()) {
       try {
         boolean idle = !lib.isBusy() && !otherWork.getAsBoolean();
+        if (idle && !pending && lib.hasStanding() && !store.clock().instant().isBefore(nextRescan)) {
+          pending = true;
+        }
         if (idle && pending) {
           pending = false;
+          nextRescan = store.clock().instant().plus(lib.options().rescanInterval());
           if (ledger.settings().autoCheckin()) {
-            checkin();
+            checkin(); // settles the standing requests first
+          } else {
+            settle();
           }
           continue;
         }
@@ -102,6 +113,19 @@ final class StationWatcher {
           return;
         }
       }
+    }
+  }
+
+  private void settle() {
+    try {
+      lib.enter();
+      try {
+        lib.settleStanding(Origin.SERVER, new java.util.ArrayList<>());
+      } finally {
+        lib.leave();
+      }
+    } catch (RuntimeException e) {
+      Logger.warn(e, "Library {}: looking at the requests to empty the I/O station failed", lib.name());
     }
   }
 

@@ -1,10 +1,13 @@
 package org.vaultline.library.drm;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,10 +32,28 @@ import org.vaultline.library.command.TsmTime;
  */
 public final class DrmCommandParser {
   private final ZoneId zone;
+  private final Clock clock;
 
-  /** @param zone the server's time zone, for the dates of DEFINE DRMVOLUME */
+  /**
+   * A parser whose relative dates in DEFINE DRMVOLUME ({@code DATE=TODAY-1}) are resolved against the system clock.
+   *
+   * @param zone the server's time zone, for the dates of DEFINE DRMVOLUME
+   */
   public DrmCommandParser(ZoneId zone) {
+    this(zone, Clock.systemUTC());
+  }
+
+  /**
+   * @param zone the server's time zone, for the dates of DEFINE DRMVOLUME
+   * @param clock the server's clock. DEFINE DRMVOLUME's {@code DATE=}/{@code UPDDATE=} take TSM's relative dates
+   *     ({@code TODAY}, {@code TODAY-n}, {@code -n}) and its {@code TIME=}/{@code UPDTIME=} {@code NOW[-HH:MM]}, as
+   *     administrators and scripts write them; they are resolved against this clock when the command is parsed,
+   *     which for a typed or scheduled command is when it runs, and the volume keeps the calendar date. (MOVE and
+   *     QUERY DRMEDIA keep theirs relative: their window is resolved each time they select.)
+   */
+  public DrmCommandParser(ZoneId zone, Clock clock) {
     this.zone = Objects.requireNonNull(zone, "zone");
+    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   static final int MAX_VOLUME_NAME = 256;
@@ -359,7 +380,7 @@ public final class DrmCommandParser {
     if (database) {
       long series = p.number(p.required(SERIES), "SERIES", 0, Integer.MAX_VALUE);
       int sequence = (int) p.numberOr(SEQUENCE, 0, Integer.MAX_VALUE, 1);
-      Instant date = p.dateTime(DATE, TIME, true, zone).orElseThrow();
+      Instant date = p.dateTime(DATE, TIME, true, now()).orElseThrow();
       if (type == DBSNAPSHOT) {
         kind = new DrmVolumeKind.DatabaseSnapshot(series, sequence, date);
       } else {
@@ -396,9 +417,14 @@ public final class DrmCommandParser {
       throw p.error(DrmMessageId.PARAMETER_REQUIRES, "LIBRARY= applies to MOUNTABLE volumes only; a " + state
           + " volume is not in a library.");
     }
-    Optional<Instant> updated = p.dateTime(UPDDATE, UPDTIME, false, zone);
+    Optional<Instant> updated = p.dateTime(UPDDATE, UPDTIME, false, now());
     return new DefineDrmVolume(name, kind, state, location, library, updated,
         new Device(deviceClass, deviceType, prefix));
+  }
+
+  /** The server's time now in its zone, for DEFINE DRMVOLUME's relative dates. */
+  private ZonedDateTime now() {
+    return clock.instant().atZone(zone);
   }
 
   private UpdateDrmVolume update(List<CommandTokens.Token> tokens) throws DrmSyntaxException {
@@ -702,34 +728,34 @@ public final class DrmCommandParser {
       return new DateTimeWindow(date(BEGINDATE), date(ENDDATE), time(BEGINTIME), time(ENDTIME));
     }
 
-    /** A fixed date and time of day (DEFINE DRMVOLUME); TIME defaults to 00:00:00. */
-    Optional<Instant> dateTime(Keyword dateKey, Keyword timeKey, boolean required, ZoneId zone)
+    /**
+     * A moment of DEFINE DRMVOLUME: a date (a calendar date, or TODAY-n resolved against {@code now}) and a time of
+     * day (default 00:00:00), or NOW-HH:MM, which moves with the date: {@code DATE=TODAY-1 TIME=NOW} is this time
+     * yesterday.
+     */
+    Optional<Instant> dateTime(Keyword dateKey, Keyword timeKey, boolean required, ZonedDateTime now)
         throws DrmSyntaxException {
       Optional<TsmDate> d = date(dateKey);
       Optional<TsmTime> t = time(timeKey);
       if (d.isEmpty()) {
         if (required) {
-          throw error(DrmMessageId.MISSING_PARAMETER, dateKey.word() + "= is required (MM/DD/YYYY).");
+          throw error(DrmMessageId.MISSING_PARAMETER, dateKey.word() + "= is required (MM/DD/YYYY or TODAY-n).");
         }
         if (t.isPresent()) {
           throw error(DrmMessageId.PARAMETER_REQUIRES, timeKey.word() + "= requires " + dateKey.word() + "=.");
         }
         return Optional.empty();
       }
-      if (!(d.get() instanceof TsmDate.Absolute a)) {
-        throw error(DrmMessageId.INVALID_DATE, dateKey.word() + "=" + d.get()
-            + " is not valid here; give the calendar date, MM/DD/YYYY.");
+      LocalDate today = now.toLocalDate();
+      LocalDate date = d.get().resolve(today);
+      LocalDateTime at = date.atTime(LocalTime.MIDNIGHT);
+      if (t.isPresent() && t.get() instanceof TsmTime.Absolute a) {
+        at = date.atTime(a.time());
+      } else if (t.isPresent()) {
+        LocalDateTime moment = ((TsmTime.Now) t.get()).resolve(now.toLocalDateTime());
+        at = moment.plusDays(ChronoUnit.DAYS.between(today, date));
       }
-      LocalTime time = LocalTime.MIDNIGHT;
-      if (t.isPresent()) {
-        if (!(t.get() instanceof TsmTime.Absolute at)) {
-          throw error(DrmMessageId.INVALID_TIME, timeKey.word() + "=" + t.get()
-              + " is not valid here; give the time of day, HH:MM:SS.");
-        }
-        time = at.time();
-      }
-      LocalDate date = a.date();
-      return Optional.of(LocalDateTime.of(date, time).atZone(zone).toInstant());
+      return Optional.of(at.atZone(now.getZone()).toInstant());
     }
 
     Optional<CmdOutput> cmd() throws DrmSyntaxException {

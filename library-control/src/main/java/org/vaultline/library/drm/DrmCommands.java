@@ -34,7 +34,7 @@ public final class DrmCommands {
   public DrmCommands(DrmLedger ledger, DrmEject eject) {
     this.ledger = Objects.requireNonNull(ledger, "ledger");
     this.runs = new MoveDrMediaRun(ledger, eject);
-    this.parser = new DrmCommandParser(ledger.zone());
+    this.parser = new DrmCommandParser(ledger.zone(), ledger.store().clock());
   }
 
   /** Parses and runs one command line; a syntax error is an error reply, not an exception. */

@@ -1,6 +1,9 @@
 package org.vaultline.library.drm;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.vaultline.library.store.Message;
 import org.vaultline.library.store.Origin;
 
 /**
@@ -50,4 +53,16 @@ public interface DrmEject {
    * @return false when {@code cancelled} became true first
    */
   boolean awaitEmptied(String library, boolean reply, BooleanSupplier cancelled, Origin origin);
+
+  /**
+   * At the end of a MOVE DRMEDIA run that ejected {@code volumes} from {@code library}: those still in its I/O
+   * station are named in one operator request to take them out for the courier. The run does not wait for it; the
+   * library side satisfies it once the station shows them gone. By default (an eject without a station) nothing.
+   *
+   * @param op who ejected them, for the request's text ({@code MOVE DRMEDIA process 7})
+   * @return the message saying the request was raised, empty when none was
+   */
+  default Optional<Message> requestCourierRemoval(String library, List<String> volumes, String op, Origin origin) {
+    return Optional.empty();
+  }
 }

@@ -222,8 +222,11 @@ public final class DrmLedger {
 
   /** What automatic check-in found for one cartridge. */
   public enum Arrival {
-    /** COURIERRETRIEVE or VAULTRETRIEVE: now ONSITERETRIEVE and out of DRM; check it in as scratch. */
-    RETURNED,
+    /**
+     * COURIERRETRIEVE or VAULTRETRIEVE: check it in as scratch; its move to ONSITERETRIEVE is pending until the
+     * library shows it checked in ({@link #checkedInBack}) or not ({@link #notCheckedInBack}).
+     */
+    RETURNING,
     /** DRM tracks it in another state: leave it to the administrator. */
     NOT_RETURNING,
     /** DRM does not know it: raise an operator request. */
@@ -231,27 +234,81 @@ public final class DrmLedger {
   }
 
   /**
-   * Automatic check-in of a cartridge found in the I/O station: a volume DRM knows as COURIERRETRIEVE or
-   * VAULTRETRIEVE goes to ONSITERETRIEVE and leaves DRM, in one transaction with its history, activity-log row
-   * and event (which clears {@code volumes/<volser>}). Checking the cartridge in as scratch is the caller's.
+   * Automatic check-in found {@code name}'s cartridge in the I/O station of {@code library}. A volume DRM knows as
+   * COURIERRETRIEVE or VAULTRETRIEVE is {@link Arrival#RETURNING}: its move to ONSITERETRIEVE is recorded as
+   * pending (VLN0492I), and nothing else changes until the check-in has been done. The pending move lets a server
+   * that stops between the check-in and the state change complete it at the next start ({@link #reconcile}), as for
+   * MOVE DRMEDIA's ejects.
    */
-  public Arrival arrived(String name, Origin origin) {
+  public Arrival returning(String name, String library, Origin origin) {
     return store.write(origin, tx -> {
       Optional<DrmVolume> v = find(tx, name);
       if (v.isEmpty()) {
         return Arrival.UNKNOWN;
       }
       DrmState s = v.get().state();
-      if (s != DrmState.COURIERRETRIEVE && s != DrmState.VAULTRETRIEVE) {
+      if (!isReturning(s)) {
         return Arrival.NOT_RETURNING;
       }
-      MoveDrMedia back = MoveDrMedia.of(name).withWhereState(Optional.of(s))
-          .withToState(Optional.of(DrmState.ONSITERETRIEVE)).withRemove(RemoveMode.NO);
-      MoveOutcome.Moved m = back.move(v.get(), settings(tx), tx.now());
-      record(tx, v, m.after(), "automatic check-in", DrmMessageId.CHECKED_IN_BACK.with("Volume " + name
-          + " was put into the I/O station; it is checked in as scratch and leaves DRM (" + s + " -> ONSITERETRIEVE)."));
-      return Arrival.RETURNED;
+      tx.drmVolumes().setPending(name, Optional.of(backOnsite(name, s).commandText(STORED_ZONE)));
+      tx.log(toMessage(DrmMessageId.CHECKIN_STARTED.with("Volume " + name + " (" + s + ") is in the I/O station of"
+          + " library " + library + "; it is being checked in as scratch.")));
+      return Arrival.RETURNING;
     });
+  }
+
+  /**
+   * The library shows {@code name} checked into {@code library} by automatic check-in: it goes to ONSITERETRIEVE
+   * and leaves DRM (VLN0485I), in one transaction with its history and the event that clears
+   * {@code volumes/<volser>}.
+   *
+   * @return false when it was no longer COURIERRETRIEVE or VAULTRETRIEVE (changed meanwhile; nothing done)
+   */
+  public boolean checkedInBack(String name, String library, Origin origin) {
+    return store.write(origin, tx -> {
+      Optional<DrmVolume> v = find(tx, name);
+      if (v.isEmpty()) {
+        return false;
+      }
+      DrmState s = v.get().state();
+      if (!isReturning(s)) {
+        tx.drmVolumes().setPending(name, Optional.empty());
+        return false;
+      }
+      MoveOutcome.Moved m = backOnsite(name, s).move(v.get(), settings(tx), tx.now());
+      record(tx, v, m.after(), "automatic check-in", DrmMessageId.CHECKED_IN_BACK.with("Volume " + name
+          + " was checked in as scratch into library " + library + " and leaves DRM (" + s
+          + " -> ONSITERETRIEVE)."));
+      return true;
+    });
+  }
+
+  /**
+   * Automatic check-in of {@code name} into {@code library} did not happen ({@code why}): its pending move is
+   * dropped and it keeps its state (VLN0493W), so the check-in is tried again the next time the I/O station is used.
+   */
+  public void notCheckedInBack(String name, String library, String why, Origin origin) {
+    store.transact(origin, tx -> {
+      Optional<DrmVolume> v = find(tx, name);
+      if (v.isEmpty()) {
+        return;
+      }
+      tx.drmVolumes().setPending(name, Optional.empty());
+      String reason = why.endsWith(".") ? why.substring(0, why.length() - 1) : why;
+      tx.log(toMessage(DrmMessageId.CHECKIN_NOT_DONE.with("Volume " + name + " was not checked in from the I/O"
+          + " station of library " + library + ": " + reason + ". It stays " + v.get().state() + "; automatic"
+          + " check-in tries again when the I/O station is next used.")));
+    });
+  }
+
+  private static boolean isReturning(DrmState s) {
+    return s == DrmState.COURIERRETRIEVE || s == DrmState.VAULTRETRIEVE;
+  }
+
+  /** The move of a returning volume back on site, as kept pending while it is checked in. */
+  private static MoveDrMedia backOnsite(String name, DrmState s) {
+    return MoveDrMedia.of(name).withWhereState(Optional.of(s)).withToState(Optional.of(DrmState.ONSITERETRIEVE))
+        .withRemove(RemoveMode.NO).withWait(true);
   }
 
   /**
@@ -272,7 +329,9 @@ public final class DrmLedger {
   /**
    * At start-up, after the library has settled its unfinished moves from element status: each volume with a
    * pending MOVE DRMEDIA whose library record is gone (the eject happened: the check-out committed) gets its state
-   * change now; one still checked in keeps its state. Either way the volume ends fully moved or untouched.
+   * change now; one still checked in keeps its state. A returning volume whose automatic check-in was pending
+   * ({@link #returning}) leaves DRM if it is checked in now, and keeps its state if not. Either way the volume ends
+   * fully moved or untouched.
    *
    * @return the volumes whose move was completed
    */
@@ -295,6 +354,9 @@ public final class DrmLedger {
         if (v.isEmpty() || v.get().library().filter(unavailable::contains).isPresent()) {
           return false;
         }
+        if (isReturning(v.get().state())) {
+          return reconcileReturn(tx, v.get(), m, unavailable);
+        }
         boolean ejected = tx.volumes().find(name).filter(lv -> v.get().library().equals(Optional.of(lv.library())))
             .isEmpty();
         if (ejected) {
@@ -316,6 +378,28 @@ public final class DrmLedger {
       }
     }
     return completed;
+  }
+
+  /** {@link #reconcile} of a pending automatic check-in: completed when the volume is checked in, else dropped. */
+  private boolean reconcileReturn(Tx tx, DrmVolume v, MoveDrMedia pending, java.util.Set<String> unavailable) {
+    String name = v.name();
+    Optional<org.vaultline.library.store.LibraryVolume> in = tx.volumes().find(name);
+    if (in.filter(lv -> unavailable.contains(lv.library())).isPresent()) {
+      return false; // its check-in move is not settled yet: the next start decides
+    }
+    if (in.isPresent()) {
+      MoveOutcome.Moved moved = pending.move(v, settings(tx), tx.now());
+      tx.log(toMessage(DrmMessageId.PENDING_COMPLETED.with("Volume " + name + " was checked in before the server"
+          + " stopped; it leaves DRM now.")));
+      record(tx, Optional.of(v), moved.after(), "completed at restart", DrmMessageId.CHECKED_IN_BACK.with("Volume "
+          + name + " was checked in as scratch into library " + in.get().library() + " and leaves DRM ("
+          + v.state() + " -> ONSITERETRIEVE)."));
+      return true;
+    }
+    tx.drmVolumes().setPending(name, Optional.empty());
+    tx.log(toMessage(DrmMessageId.PENDING_DROPPED.with("Volume " + name + " was not checked in before the server"
+        + " stopped; it stays " + v.state() + ".")));
+    return false;
   }
 
   /**

@@ -74,6 +74,8 @@ public enum DrmMessageId {
   EJECT_INTENDED(489, 'I'),
   PENDING_COMPLETED(490, 'W'),
   PENDING_DROPPED(491, 'W'),
+  CHECKIN_STARTED(492, 'I'),
+  CHECKIN_NOT_DONE(493, 'W'),
   // 0540..0559 (the server-command range 0500..0599; 0500..0539 are ControlMessages'): MOVE DRMEDIA outcomes
   NOT_EJECTED(540, 'W'),
   RUN_FAILED(541, 'E');

@@ -6,9 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.tinylog.Logger;
 import org.vaultline.library.store.BackgroundProcess;
 import org.vaultline.library.store.Message;
 import org.vaultline.library.store.Messages;
@@ -29,6 +32,11 @@ import org.vaultline.library.store.ProcessState;
  * run, the rest left unchanged. CANCEL PROCESS (or a server stop) is seen before each volume and while waiting for
  * the operator; the process then ends CANCELLED. Whenever an intended eject does not happen, its pending move
  * ({@link DrmLedger#intend}) is dropped with the message saying why.
+ *
+ * <p>A run that ejected cartridges which are still in the I/O station when it ends raises one operator request per
+ * library to take them out for the courier ({@link DrmEject#requestCourierRemoval}); the process does not wait for
+ * it. A cancelled run raises none: CANCEL PROCESS and a server stop look the same to it, and the requests of a
+ * stopped server are cancelled when its libraries start again.
  */
 public final class MoveDrMediaRun {
   /** How the run ended. */
@@ -99,6 +107,7 @@ public final class MoveDrMediaRun {
     List<String> left = new ArrayList<>();
     List<Message> messages = new ArrayList<>();
     List<String> cmdLines = new ArrayList<>();
+    Map<String, List<String>> ejected = new LinkedHashMap<>();
     End end = End.COMPLETED;
     try {
       List<DrmVolume> selected = ledger.select(request);
@@ -119,6 +128,9 @@ public final class MoveDrMediaRun {
         boolean leavesLibrary = v.state() == DrmState.MOUNTABLE && v.library().isPresent();
         if (ejects && leavesLibrary) {
           End e = ejectOne(request, v, number, checkLabel, messages, in);
+          if (e == End.COMPLETED) {
+            ejected.computeIfAbsent(v.library().orElseThrow(), l -> new ArrayList<>()).add(v.name());
+          }
           if (e == null) {
             left.add(v.name()); // refused: this one stays, the others go on
             continue;
@@ -162,6 +174,17 @@ public final class MoveDrMediaRun {
       }
       messages.add(m.toMessage());
     } finally {
+      if (end != End.CANCELLED) {
+        for (Map.Entry<String, List<String>> e : ejected.entrySet()) {
+          try {
+            eject.requestCourierRemoval(e.getKey(), e.getValue(), MoveDrMedia.NAME + " process " + number, in)
+                .ifPresent(messages::add);
+          } catch (RuntimeException x) {
+            Logger.warn(x, "{} process {}: no request to take the ejected cartridges out of library {}",
+                MoveDrMedia.NAME, number, e.getKey());
+          }
+        }
+      }
       ProcessState state = end == End.COMPLETED || end == End.STATION_FULL ? ProcessState.COMPLETED
           : end == End.CANCELLED ? ProcessState.CANCELLED : ProcessState.FAILED;
       String how = end.name().toLowerCase().replace('_', ' ') + ", " + moved.size() + " volumes moved";

@@ -161,6 +161,56 @@ class ServerCommandsTest {
     }
   }
 
+  /**
+   * A query without rows printed an empty table header, a blank line, then its message ({@code q request}: header
+   * and "VLN0261I No requests are outstanding."); TSM prints only the message. JSON keeps columns and empty rows.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "q request | VLN0261I No requests are outstanding.",
+      "q process | VLN0502I No active processes found.",
+      "q libvolume | VLN0280I No match found for * *.",
+      "q library NOSUCH | VLN0280I No match found for NOSUCH.",
+      "q drive | VLN0280I No match found for * *.",
+      "q path NOSUCH | VLN0280I No match found for NOSUCH.",
+      "q actlog search=NOSUCHTEXT | VLN0280I No match found for the activity log.",
+      "q drmedia NOSUCH | VLN0439E QUERY DRMEDIA: no volume matches these criteria.",
+      "q drmedia NOSUCH format=detailed | VLN0439E QUERY DRMEDIA: no volume matches these criteria.",
+      "q drmedia NOSUCH format=cmd cmd=\"checkout libvol lib1 &VOL\" | VLN0439E QUERY DRMEDIA: no volume matches"
+          + " these criteria."})
+  void everyQueryWithoutRowsPrintsItsMessageAloneAndJsonKeepsTheColumns(String line, String message)
+      throws Exception {
+    try (ServerFixture f = server()) {
+      CommandResult r = f.attempt(line);
+      assertThat(r.table()).isPresent();
+      assertThat(r.table().orElseThrow().rows()).isEmpty();
+      assertThat(r.text()).isEqualTo(message + "\n");
+      JsonNode json = new ObjectMapper().readTree(r.json());
+      assertThat(json.get("columns").size()).isEqualTo(r.table().orElseThrow().columns().size());
+      assertThat(json.get("rows")).isEmpty();
+    }
+  }
+
+  /**
+   * DEFINE DRMVOLUME refused DATE=TODAY-1 (VLN0407E "give the calendar date"); scripts and administrators use TSM's
+   * relative dates. The server resolves it with its clock in the administrators' zone and keeps the calendar date.
+   */
+  @Test
+  void defineDrmvolumeTakesRelativeDatesAndKeepsTheCalendarDate() throws Exception {
+    try (ServerFixture f = server()) {
+      java.time.LocalDate before = java.time.LocalDate.now(f.store.clock().withZone(ServerFixture.ZONE));
+      f.run("define drmvolume DB0001 type=backupfull series=9 date=today-1 time=21:30 updd=-2");
+      java.time.LocalDate after = java.time.LocalDate.now(f.store.clock().withZone(ServerFixture.ZONE));
+      org.vaultline.library.drm.DrmVolume v = f.server.drm().find("DB0001").orElseThrow();
+      java.time.ZonedDateTime written = ((org.vaultline.library.drm.DrmVolumeKind.DatabaseBackup) v.kind())
+          .backupDate().atZone(ServerFixture.ZONE);
+      assertThat(written.toLocalTime()).isEqualTo(java.time.LocalTime.of(21, 30));
+      assertThat(written.toLocalDate()).isIn(before.minusDays(1), after.minusDays(1));
+      assertThat(v.lastUpdate().atZone(ServerFixture.ZONE).toLocalDate()).isIn(before.minusDays(2),
+          after.minusDays(2));
+    }
+  }
+
   /** A full I/O station keeps a MOVE DRMEDIA waiting for the operator; QUERY PROCESS shows it. */
   private ServerFixture waitingMove(ServerFixture f, List<String> volumes) throws Exception {
     f.define(0);

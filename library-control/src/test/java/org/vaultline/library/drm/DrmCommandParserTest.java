@@ -326,6 +326,33 @@ class DrmCommandParserTest {
         DrmState.MOUNTABLE, Optional.empty(), Optional.empty(), Optional.empty(), Device.unknownTape()));
   }
 
+  /**
+   * Administrators and scripts register volumes with TSM's relative dates; they were refused (VLN0407E "give the
+   * calendar date"). They are resolved against the server's clock in its zone when the command is parsed, and the
+   * volume keeps the calendar date.
+   */
+  @Test
+  void defineDrmvolumeResolvesTodayAndNowAgainstTheServersClock() throws DrmSyntaxException {
+    // 03/14/2024 00:30 in Berlin is still 03/13/2024 in UTC: the server's zone decides what TODAY is
+    java.time.Clock clock = java.time.Clock.fixed(DrmFixtures.at(2024, 3, 14, 0, 30, 0), java.time.ZoneOffset.UTC);
+    DrmCommandParser p = new DrmCommandParser(DrmFixtures.ZONE, clock);
+    DefineDrmVolume today = (DefineDrmVolume) p.parse("def drmvol DB1 type=backupfull series=7 date=today");
+    assertThat(((DrmVolumeKind.DatabaseBackup) today.kind()).backupDate())
+        .isEqualTo(DrmFixtures.at(2024, 3, 14, 0, 0, 0));
+    DefineDrmVolume yesterday = (DefineDrmVolume) p.parse("def drmvol DB1 type=backupf series=7 date=today-1"
+        + " time=22:15");
+    assertThat(yesterday.kind()).isEqualTo(DrmFixtures.fullBackup(7));
+    DefineDrmVolume shortForm = (DefineDrmVolume) p.parse("def drmvol S1 type=dbs series=3 date=-2 time=now-01:00");
+    assertThat(shortForm.kind()).isEqualTo(new DrmVolumeKind.DatabaseSnapshot(3, 1,
+        DrmFixtures.at(2024, 3, 11, 23, 30, 0)));
+    DefineDrmVolume updated = (DefineDrmVolume) p.parse("def drmvol C1 type=copy pool=offsite updd=today-7"
+        + " updt=now");
+    assertThat(updated.lastUpdate()).contains(DrmFixtures.at(2024, 3, 7, 0, 30, 0));
+    // what is kept is the calendar date, not TODAY: the canonical command says 03/13/2024
+    assertThat(yesterday.commandText(DrmFixtures.ZONE)).contains("DATE=03/13/2024 TIME=22:15:00")
+        .doesNotContain("TODAY");
+  }
+
   @Test
   void badDefineDrmvolumeInputIsRefused() {
     fails("def drmvol X", DrmMessageId.MISSING_PARAMETER, "DEFINE DRMVOLUME: TYPE= is required.");
@@ -334,9 +361,11 @@ class DrmCommandParserTest {
     fails("def drmvol X type=backupfull date=03/13/2024", DrmMessageId.MISSING_PARAMETER,
         "DEFINE DRMVOLUME: SERIES= is required.");
     fails("def drmvol X type=backupfull series=1", DrmMessageId.MISSING_PARAMETER,
-        "DEFINE DRMVOLUME: DATE= is required (MM/DD/YYYY).");
-    fails("def drmvol X type=backupfull series=1 date=today", DrmMessageId.INVALID_DATE,
-        "DEFINE DRMVOLUME: DATE=TODAY is not valid here; give the calendar date, MM/DD/YYYY.");
+        "DEFINE DRMVOLUME: DATE= is required (MM/DD/YYYY or TODAY-n).");
+    fails("def drmvol X type=backupfull series=1 date=yesterday", DrmMessageId.INVALID_DATE,
+        "DEFINE DRMVOLUME: DATE=yesterday is not a date; use MM/DD/YYYY, TODAY, TODAY-n or TODAY+n.");
+    fails("def drmvol X type=copy pool=p updtime=now", DrmMessageId.PARAMETER_REQUIRES,
+        "DEFINE DRMVOLUME: UPDTIME= requires UPDDATE=.");
     fails("def drmvol X type=copy", DrmMessageId.MISSING_PARAMETER, "DEFINE DRMVOLUME: POOL= is required.");
     fails("def drmvol X type=copy pool=p series=3", DrmMessageId.PARAMETER_REQUIRES,
         "DEFINE DRMVOLUME: SERIES= applies to TYPE=BACKUPFULL, BACKUPINCR or DBSNAPSHOT.");

@@ -92,10 +92,18 @@ class DrmLedgerTest {
     assertThat(ids).contains("VLN0440I");
   }
 
+  private java.util.Map<String, String> pending() {
+    return store.read(r -> r.drmVolumes().pending());
+  }
+
   @Test
-  void aVolumeThatReachesOnsiteRetrieveLeavesDrmAndItsRetainedTopicIsCleared() {
+  void aReturningVolumeLeavesDrmOnlyOnceItIsCheckedInAndItsRetainedTopicIsCleared() {
     define("C00002", DrmFixtures.copy("COPYPOOL"), DrmState.COURIERRETRIEVE);
-    assertThat(ledger.arrived("C00002", Origin.SERVER)).isEqualTo(DrmLedger.Arrival.RETURNED);
+    assertThat(ledger.returning("C00002", "LIB1", Origin.SERVER)).isEqualTo(DrmLedger.Arrival.RETURNING);
+    // found in the station: pending, still COURIERRETRIEVE until the library shows it checked in
+    assertThat(ledger.find("C00002").orElseThrow().state()).isEqualTo(DrmState.COURIERRETRIEVE);
+    assertThat(pending()).containsKey("C00002");
+    assertThat(ledger.checkedInBack("C00002", "LIB1", Origin.SERVER)).isTrue();
     assertThat(ledger.find("C00002")).isEmpty();
     assertThat(ledger.history("C00002")).last().satisfies(x -> {
       assertThat(x.from()).contains("COURIERRETRIEVE");
@@ -103,14 +111,35 @@ class DrmLedgerTest {
     });
     String last = store.outbox().unpublished(100).get(1).payload();
     assertThat(last).contains("\"state\":null");
+    List<String> log = store.read(r -> r.activityLog().latest(10)).stream().map(e -> e.message().render()).toList();
+    assertThat(log).anySatisfy(l -> assertThat(l).isEqualTo("VLN0492I Volume C00002 (COURIERRETRIEVE) is in the I/O"
+        + " station of library LIB1; it is being checked in as scratch."));
+    assertThat(log).anySatisfy(l -> assertThat(l).isEqualTo("VLN0485I Volume C00002 was checked in as scratch into"
+        + " library LIB1 and leaves DRM (COURIERRETRIEVE -> ONSITERETRIEVE)."));
+  }
+
+  @Test
+  void aReturningVolumeWhoseCheckInFailedKeepsItsStateAndNothingIsLeftPending() {
+    define("C00007", DrmFixtures.copy("COPYPOOL"), DrmState.VAULTRETRIEVE);
+    assertThat(ledger.returning("C00007", "LIB1", Origin.SERVER)).isEqualTo(DrmLedger.Arrival.RETURNING);
+    ledger.notCheckedInBack("C00007", "LIB1", "MOVE MEDIUM failed.", Origin.SERVER);
+    assertThat(ledger.find("C00007").orElseThrow().state()).isEqualTo(DrmState.VAULTRETRIEVE);
+    assertThat(pending()).isEmpty();
+    assertThat(ledger.history("C00007")).hasSize(1);
+    List<String> log = store.read(r -> r.activityLog().latest(10)).stream().map(e -> e.message().render()).toList();
+    assertThat(log).anySatisfy(l -> assertThat(l).isEqualTo("VLN0493W Volume C00007 was not checked in from the I/O"
+        + " station of library LIB1: MOVE MEDIUM failed. It stays VAULTRETRIEVE; automatic check-in tries again when"
+        + " the I/O station is next used."));
+    assertThat(log).noneSatisfy(l -> assertThat(l).startsWith("VLN0485I"));
   }
 
   @Test
   void automaticCheckInTellsUnknownAndNotReturningCartridgesApart() {
     define("C00003", DrmFixtures.copy("COPYPOOL"), DrmState.VAULT);
-    assertThat(ledger.arrived("C00003", Origin.SERVER)).isEqualTo(DrmLedger.Arrival.NOT_RETURNING);
-    assertThat(ledger.arrived("ZZZ999", Origin.SERVER)).isEqualTo(DrmLedger.Arrival.UNKNOWN);
+    assertThat(ledger.returning("C00003", "LIB1", Origin.SERVER)).isEqualTo(DrmLedger.Arrival.NOT_RETURNING);
+    assertThat(ledger.returning("ZZZ999", "LIB1", Origin.SERVER)).isEqualTo(DrmLedger.Arrival.UNKNOWN);
     assertThat(ledger.find("C00003").orElseThrow().state()).isEqualTo(DrmState.VAULT);
+    assertThat(pending()).isEmpty();
   }
 
   @Test
