@@ -7,7 +7,8 @@ import org.vaultline.library.store.MessageTemplate;
 /**
  * Messages of the daemon, the administrative API, the administrator commands and the serial console (range
  * VLN0800..VLN0899): 0800..0819 the daemon's phases, 0820..0859 the API and administrator commands, 0860..0869 the
- * serial console, 0870..0879 first-time setup. A number keeps its meaning once released.
+ * serial console, 0870..0879 first-time setup, 0880..0889 the daemon (continued). A number keeps its meaning once
+ * released.
  */
 public final class AdminMessages {
   private AdminMessages() {}
@@ -48,6 +49,8 @@ public final class AdminMessages {
       MessageTemplate.of("VLN0817I", "Schedule {0} deleted from the store.");
   public static final MessageTemplate SCHEDULE_RUN =
       MessageTemplate.of("VLN0818I", "Schedule {0}: the run started {1} ended {2}.");
+  public static final MessageTemplate STOP_DURING_START = MessageTemplate.of("VLN0819W",
+      "Server {0} asked to stop while starting ({1}): start-up is abandoned and what was started is stopped.");
 
   // ---- 0820..0859: the administrative API and the administrator commands ----
 
@@ -118,6 +121,11 @@ public final class AdminMessages {
       "Administrator {0} registered with authority SYSTEM by the server's first-time setup.");
   public static final MessageTemplate PASSWORD_FILE =
       MessageTemplate.of("VLN0871E", "Cannot read the password file {0}: {1}");
+
+  // ---- 0880..0889: the daemon (continued) ----
+
+  public static final MessageTemplate START_NOT_ENDED = MessageTemplate.of("VLN0880W",
+      "Start-up did not end within {0} of the stop request; the library connections are closed to end it.");
 
   /** A message written as text by the auth package ({@code "VLN0751E Login incorrect."}) as a {@link Message}. */
   public static Message parse(String rendered) {

@@ -18,9 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.tinylog.Logger;
 import org.vaultline.appliance.api.AdminApi;
 import org.vaultline.appliance.api.AdminCommands;
@@ -45,17 +48,21 @@ import org.vaultline.library.drm.DrmVolume;
 import org.vaultline.library.events.BrokerCredentials;
 import org.vaultline.library.events.EmbeddedBroker;
 import org.vaultline.library.events.EventPublisher;
+import org.vaultline.library.events.LibrarySummary;
 import org.vaultline.library.events.MqttProtocol;
 import org.vaultline.library.events.MqttSettings;
 import org.vaultline.library.events.OutboxSource;
 import org.vaultline.library.events.RetainedSnapshot;
 import org.vaultline.library.events.TlsSettings;
 import org.vaultline.library.events.VolumeState;
+import org.vaultline.library.store.ElementSnapshot;
+import org.vaultline.library.store.Library;
 import org.vaultline.library.store.Message;
 import org.vaultline.library.store.Origin;
 import org.vaultline.library.store.OutboxStatus;
 import org.vaultline.library.store.Store;
 import org.vaultline.library.store.StoreOptions;
+import org.vaultline.scsi.smc.ElementType;
 
 /**
  * The running server, started and stopped in one place so that tests can run it in process: the store (migrated),
@@ -85,10 +92,13 @@ public final class Daemon implements AutoCloseable {
    * @param quiesceTimeout how long a stop waits for work in progress
    * @param flushTimeout how long a stop waits for the outbox to be published
    * @param housekeeping how often the outbox is kept within its limits
+   * @param storeOptions how the store is opened: its clock and the outbox limits
+   * @param startExtension while starting, systemd's start timeout is extended by this much (EXTEND_TIMEOUT_USEC),
+   *     again every third of it, so that a long first inventory does not exceed TimeoutStartSec
    */
   public record Parts(Connector connector, ServerFactory servers, PasswordHasher hasher, LockoutPolicy lockout,
       Map<String, String> environment, Duration quiesceTimeout, Duration flushTimeout, Duration housekeeping,
-      ControlOptions controlOptions) {
+      ControlOptions controlOptions, StoreOptions storeOptions, Duration startExtension) {
     public Parts {
       Objects.requireNonNull(connector, "connector");
       Objects.requireNonNull(servers, "servers");
@@ -99,41 +109,64 @@ public final class Daemon implements AutoCloseable {
       Objects.requireNonNull(flushTimeout, "flushTimeout");
       Objects.requireNonNull(housekeeping, "housekeeping");
       Objects.requireNonNull(controlOptions, "controlOptions");
+      Objects.requireNonNull(storeOptions, "storeOptions");
+      if (housekeeping.isNegative() || housekeeping.isZero()) {
+        throw new IllegalArgumentException("housekeeping interval must be positive: " + housekeeping);
+      }
+      if (startExtension.toMillis() < 3) {
+        throw new IllegalArgumentException("start extension too short: " + startExtension);
+      }
     }
 
     /**
      * Production parts: {@link ServerCommandsServer}, the real hasher, 5 failures lock for 15 minutes; a stop waits up
-     * to 60 s for work in progress and 20 s for the outbox, inside systemd's default TimeoutStopSec of 90 s.
+     * to 60 s for work in progress and 20 s for the outbox, inside systemd's default TimeoutStopSec of 90 s; outbox
+     * housekeeping every 5 minutes; while starting, the start timeout is extended by 90 s every 30 s.
      */
     public static Parts production(Connector connector) {
       return new Parts(connector, ServerCommandsServer::open, new PasswordHasher(), LockoutPolicy.defaults(),
           System.getenv(), Duration.ofSeconds(60), Duration.ofSeconds(20), Duration.ofMinutes(5),
-          ControlOptions.DEFAULT);
+          ControlOptions.DEFAULT, StoreOptions.DEFAULT, Duration.ofSeconds(90));
     }
 
     public Parts withServers(ServerFactory f) {
       return new Parts(connector, f, hasher, lockout, environment, quiesceTimeout, flushTimeout, housekeeping,
-          controlOptions);
+          controlOptions, storeOptions, startExtension);
     }
 
     public Parts withHasher(PasswordHasher h) {
       return new Parts(connector, servers, h, lockout, environment, quiesceTimeout, flushTimeout, housekeeping,
-          controlOptions);
+          controlOptions, storeOptions, startExtension);
     }
 
     public Parts withEnvironment(Map<String, String> env) {
       return new Parts(connector, servers, hasher, lockout, env, quiesceTimeout, flushTimeout, housekeeping,
-          controlOptions);
+          controlOptions, storeOptions, startExtension);
     }
 
     public Parts withControlOptions(ControlOptions c) {
       return new Parts(connector, servers, hasher, lockout, environment, quiesceTimeout, flushTimeout, housekeeping,
-          c);
+          c, storeOptions, startExtension);
     }
 
     public Parts withTimeouts(Duration quiesce, Duration flush) {
       return new Parts(connector, servers, hasher, lockout, environment, quiesce, flush, housekeeping,
-          controlOptions);
+          controlOptions, storeOptions, startExtension);
+    }
+
+    public Parts withStoreOptions(StoreOptions o) {
+      return new Parts(connector, servers, hasher, lockout, environment, quiesceTimeout, flushTimeout, housekeeping,
+          controlOptions, o, startExtension);
+    }
+
+    public Parts withHousekeeping(Duration every) {
+      return new Parts(connector, servers, hasher, lockout, environment, quiesceTimeout, flushTimeout, every,
+          controlOptions, storeOptions, startExtension);
+    }
+
+    public Parts withStartExtension(Duration extension) {
+      return new Parts(connector, servers, hasher, lockout, environment, quiesceTimeout, flushTimeout, housekeeping,
+          controlOptions, storeOptions, extension);
     }
   }
 
@@ -155,7 +188,16 @@ public final class Daemon implements AutoCloseable {
   private SerialConsole console;
   private Scheduler scheduler;
   private Thread consoleThread;
+  /** {@link #stop()} was called (from the SIGTERM hook, possibly while {@link #startUp} is still running). */
   private volatile boolean stopped;
+  /** {@link #startUp} failed and closed everything itself. */
+  private volatile boolean failed;
+  /** The thread running {@link #startUp}, while it runs; interrupted by a stop during start-up. */
+  private volatile Thread starting;
+  private final CountDownLatch startEnded = new CountDownLatch(1);
+  private final AtomicLong housekeepingRuns = new AtomicLong();
+  /** What start-up is doing, for the message of a stop during start-up. */
+  private volatile String phase = "opening the store";
 
   private Daemon(Options options, Parts parts) {
     this.options = options;
@@ -175,27 +217,104 @@ public final class Daemon implements AutoCloseable {
    * @param optionsFile named in the start message
    */
   public static Daemon start(Options options, String optionsFile, Parts parts) throws Exception {
-    Daemon d = new Daemon(Objects.requireNonNull(options, "options"), Objects.requireNonNull(parts, "parts"));
+    Daemon d = create(options, parts);
+    if (!d.startUp(optionsFile)) {
+      throw new IllegalStateException("stopped during start-up");
+    }
+    return d;
+  }
+
+  /**
+   * A daemon not started yet, so that {@link #stop()} can be wired to SIGTERM before {@link #startUp} begins: a
+   * stop while libraries are still being inventoried must end cleanly too.
+   */
+  public static Daemon create(Options options, Parts parts) {
+    return new Daemon(Objects.requireNonNull(options, "options"), Objects.requireNonNull(parts, "parts"));
+  }
+
+  /**
+   * Starts every part in order, logging a VLN08xx message for each. While it runs, systemd's start timeout is
+   * extended ({@link Parts#startExtension()}).
+   *
+   * @param optionsFile named in the start message
+   * @return true when serving; false when {@link #stop()} was called during start-up (the stop closes what was
+   *     started, publishing {@code offline} if the publisher had started)
+   * @throws Exception when a part cannot start, after closing what was started
+   */
+  public boolean startUp(String optionsFile) throws Exception {
+    synchronized (this) {
+      if (starting != null || startEnded.getCount() == 0) {
+        throw new IllegalStateException("start-up runs once");
+      }
+      if (stopped) { // SIGTERM before start-up began: nothing to start, nothing to close
+        startEnded.countDown();
+        return false;
+      }
+      starting = Thread.currentThread();
+    }
+    ScheduledFuture<?> extending = null;
     try {
-      d.startAll(optionsFile);
-      return d;
+      if (notify.enabled()) {
+        long every = Math.max(1, parts.startExtension().toMillis() / 3);
+        extending = timers.scheduleAtFixedRate(this::extendStartTimeout, 0, every, TimeUnit.MILLISECONDS);
+      }
+      startAll(optionsFile, extending);
+      return true;
     } catch (Exception | Error e) {
+      if (stopped) {
+        Thread.interrupted(); // the stop's interrupt has done its work
+        Logger.info("Start-up ended by the stop request: {}", String.valueOf(e.getMessage()));
+        return false;
+      }
       Logger.error(AdminMessages.START_FAILED.format(String.valueOf(e.getMessage())).render());
-      d.closeAll();
+      if (extending != null) {
+        extending.cancel(false);
+      }
+      closeAll();
+      failed = true;
       throw e;
+    } finally {
+      starting = null;
+      startEnded.countDown();
     }
   }
 
-  private void startAll(String optionsFile) throws Exception {
+  /** Thrown inside start-up between its steps once a stop was requested. */
+  private static final class StopRequested extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    StopRequested(String phase) {
+      super("stop requested while " + phase, null, false, false);
+    }
+  }
+
+  private void step(String next) throws StopRequested {
+    if (stopped) {
+      throw new StopRequested(phase);
+    }
+    phase = next;
+  }
+
+  /** EXTEND_TIMEOUT_USEC: systemd's TimeoutStartSec is pushed to {@link Parts#startExtension()} from now. */
+  private void extendStartTimeout() {
+    try {
+      notify.send("EXTEND_TIMEOUT_USEC=" + parts.startExtension().toNanos() / 1000, "STATUS=Starting: " + phase);
+    } catch (IOException e) {
+      Logger.warn("sd_notify EXTEND_TIMEOUT_USEC failed: {}", e.getMessage());
+    }
+  }
+
+  private void startAll(String optionsFile, ScheduledFuture<?> extending) throws Exception {
     long t0 = System.nanoTime();
     String name = options.applianceName();
     info(AdminMessages.STARTING.format(version(), name, optionsFile, options.dataDirectory()));
     Files.createDirectories(options.dataDirectory());
-    store = Store.open(options.dataDirectory().resolve(STORE_FILE), StoreOptions.DEFAULT);
+    store = Store.open(options.dataDirectory().resolve(STORE_FILE), parts.storeOptions());
     opened.add(store);
     record(AdminMessages.STARTING.format(version(), name, optionsFile, options.dataDirectory()));
     info(AdminMessages.STORE_OPEN.format(store.file(), store.schemaVersion(), store.migratedFrom()));
 
+    step("starting the libraries");
     ZoneId zone = options.zone();
     ControlOptions control = parts.controlOptions().withServerName(name).withZone(zone);
     server = parts.servers().open(store, parts.connector(), control, zone);
@@ -204,8 +323,10 @@ public final class Daemon implements AutoCloseable {
       info(m);
     }
 
+    step("starting the MQTT publisher");
     startPublisher();
 
+    step("starting the administrative API");
     AdminAuthentication auth = new AdminAuthentication(new StoreAdministrators(store), parts.hasher(),
         parts.lockout(), Clock.systemUTC());
     StoreSchedules schedules = new StoreSchedules(store);
@@ -236,6 +357,7 @@ public final class Daemon implements AutoCloseable {
       info(AdminMessages.CONSOLE_SERVING.format(device, options.serialSpeed()));
     }
 
+    step("starting the scheduler");
     scheduler.start();
     info(AdminMessages.SCHEDULER_STARTED.format(schedules.all().size()));
 
@@ -245,6 +367,10 @@ public final class Daemon implements AutoCloseable {
     if (watchdog.isPresent() && notify.enabled()) {
       long ping = watchdog.get().pingInterval().toMillis();
       timers.scheduleAtFixedRate(this::ping, 0, Math.max(1, ping), TimeUnit.MILLISECONDS);
+    }
+    step("ready");
+    if (extending != null) {
+      extending.cancel(false);
     }
     long ms = (System.nanoTime() - t0) / 1_000_000;
     info(AdminMessages.READY.format(name, ms));
@@ -283,20 +409,58 @@ public final class Daemon implements AutoCloseable {
   }
 
   /**
-   * The retained state after a restart: the DRM volumes' states ({@code volumes/<volser>}). The outbox's last seq is
-   * read first, so every event the snapshot may not reflect has a greater seq and is replayed on top of it.
+   * The retained state after a restart: the DRM volumes' states ({@code volumes/<volser>}) and each inventoried
+   * library's counts ({@code library/<lib>/summary}), so that a broker that lost its retained messages (restarted
+   * without persistence) has them again. The outbox's last seq is read first, so every event the snapshot may not
+   * reflect has a greater seq and is replayed on top of it.
    */
   private RetainedSnapshot retainedSnapshot() {
-    if (!(server instanceof ServerCommandsServer s)) {
-      return RetainedSnapshot.EMPTY;
-    }
     long seq = store.outbox().status().lastSeq();
     List<VolumeState> volumes = new ArrayList<>();
-    for (DrmVolume v : s.commands().drm().volumes()) {
-      volumes.add(new VolumeState(v.name(), v.state().name(), v.location(), v.library(), v.kind().volumeType(),
-          v.pool()));
+    if (server instanceof ServerCommandsServer s) {
+      for (DrmVolume v : s.commands().drm().volumes()) {
+        volumes.add(new VolumeState(v.name(), v.state().name(), v.location(), v.library(), v.kind().volumeType(),
+            v.pool()));
+      }
     }
-    return new RetainedSnapshot(seq, Instant.now(), volumes, List.of());
+    List<LibrarySummary> libraries = store.read(r -> {
+      List<LibrarySummary> out = new ArrayList<>();
+      for (Library l : r.libraries().list()) {
+        summary(l.name(), r.elements().list(l.name())).ifPresent(out::add);
+      }
+      return out;
+    });
+    return new RetainedSnapshot(seq, Instant.now(), volumes, libraries);
+  }
+
+  /** A library's counts from its last inventory; empty when it was never inventoried. */
+  static Optional<LibrarySummary> summary(String library, List<ElementSnapshot> elements) {
+    int slots = 0;
+    int slotsUsed = 0;
+    int io = 0;
+    int ioUsed = 0;
+    int drives = 0;
+    int drivesLoaded = 0;
+    List<String> ioVolumes = new ArrayList<>();
+    for (ElementSnapshot e : elements) { // in element address order
+      if (e.type() == ElementType.STORAGE) {
+        slots++;
+        slotsUsed += e.full() ? 1 : 0;
+      } else if (e.type() == ElementType.IMPORT_EXPORT) {
+        io++;
+        if (e.full()) {
+          ioUsed++;
+          e.barcode().ifPresent(ioVolumes::add);
+        }
+      } else if (e.type() == ElementType.DATA_TRANSFER) {
+        drives++;
+        drivesLoaded += e.full() ? 1 : 0;
+      }
+    }
+    if (elements.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new LibrarySummary(library, slots, slotsUsed, io, ioUsed, ioVolumes, drives, drivesLoaded));
   }
 
   /** The administrative API's base URL. */
@@ -329,17 +493,54 @@ public final class Daemon implements AutoCloseable {
    * the work in progress ({@link Parts#quiesceTimeout()}), the outbox is flushed to the broker
    * ({@link Parts#flushTimeout()}), {@code status} offline is published, and everything is closed. Idempotent.
    */
-  public synchronized void stop() {
-    if (stopped) {
-      return;
+  public void stop() {
+    synchronized (this) {
+      if (stopped) {
+        return;
+      }
+      stopped = true;
     }
-    stopped = true;
-    String name = options.applianceName();
     try {
       notify.stopping();
     } catch (IOException e) {
       Logger.warn("sd_notify STOPPING failed: {}", e.getMessage());
     }
+    abandonStartUp();
+    synchronized (this) {
+      if (!failed) {
+        stopStarted();
+      }
+    }
+  }
+
+  /**
+   * A stop during start-up: start-up is interrupted (an inventory in progress is only reading; a move it was settling
+   * is settled again at the next start), and if it has not ended within {@link Parts#quiesceTimeout()} the
+   * libraries' connections are closed under it.
+   */
+  private void abandonStartUp() {
+    Thread t = starting;
+    if (t == null || startEnded.getCount() == 0) {
+      return;
+    }
+    warn(AdminMessages.STOP_DURING_START.format(options.applianceName(), phase));
+    t.interrupt();
+    try {
+      if (!startEnded.await(parts.quiesceTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+        warn(AdminMessages.START_NOT_ENDED.format(parts.quiesceTimeout()));
+        CommandServer s = server;
+        if (s != null) {
+          quietly("the server's libraries", s::close);
+        }
+        startEnded.await(parts.flushTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void stopStarted() {
+    String name = options.applianceName();
     if (commands != null) {
       commands.refuseNewCommands();
     }
@@ -463,7 +664,14 @@ public final class Daemon implements AutoCloseable {
       store.outbox().housekeep();
     } catch (RuntimeException e) {
       warn(AdminMessages.HOUSEKEEPING_FAILED.format(String.valueOf(e.getMessage())));
+    } finally {
+      housekeepingRuns.incrementAndGet();
     }
+  }
+
+  /** How many times outbox housekeeping has run (for tests that wait for the schedule). */
+  long housekeepingRuns() {
+    return housekeepingRuns.get();
   }
 
   private void ping() {

@@ -74,13 +74,8 @@ public final class Vaultlined implements Callable<Integer> {
     }
     Options options = read.get();
     configureLogging(options, logConsole);
-    Daemon daemon;
-    try {
-      daemon = Daemon.start(options, optionsFile.toString(), Daemon.Parts.production(DeviceOpener.standard()::open));
-    } catch (Exception e) {
-      shutdownLogging();
-      return REFUSED;
-    }
+    Daemon daemon = Daemon.create(options, Daemon.Parts.production(DeviceOpener.standard()::open));
+    // The hook goes in before start-up: SIGTERM while the libraries are still being inventoried stops cleanly too.
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
@@ -90,7 +85,12 @@ public final class Vaultlined implements Callable<Integer> {
         shutdownLogging();
       }
     }, "vaultline-shutdown"));
-    stopped.await();
+    try {
+      daemon.startUp(optionsFile.toString());
+    } catch (Exception e) {
+      return REFUSED; // logged (VLN0813E) and closed; exit runs the hook, which ends logging
+    }
+    stopped.await(); // serving until SIGTERM; after a stop during start-up, until that stop has ended
     return 0;
   }
 
@@ -109,8 +109,10 @@ public final class Vaultlined implements Callable<Integer> {
 
   /**
    * tinylog, set before the first log line: rolling files {@code vaultlined.N.log} in LOGDIRECTORY (LOGMAXSIZE each,
-   * LOGFILES kept, {@code vaultlined.log} naming the current one) and, in the foreground, standard output. tinylog's
-   * own shutdown hook is off: the daemon's stop logs until the end and then shuts tinylog down.
+   * LOGFILES kept besides the current one, {@code vaultlined.log} naming the current one) and, with
+   * {@code --log-console}, a copy on standard output through {@link ConsoleCopyWriter}, which leaves lines out
+   * rather than wait for a reader that does not read. tinylog's own shutdown hook is off: the daemon's stop logs
+   * until the end and then shuts tinylog down.
    */
   static void configureLogging(Options options, boolean console) throws IOException {
     if (Configuration.isFrozen()) {
@@ -126,11 +128,12 @@ public final class Vaultlined implements Callable<Integer> {
     c.put("writer1.file", options.logDirectory().resolve("vaultlined.{count}.log").toString());
     c.put("writer1.latest", options.logDirectory().resolve("vaultlined.log").toString());
     c.put("writer1.policies", "size: " + Math.max(1, options.logMaxSize() / 1024) + "kb");
-    c.put("writer1.backups", Integer.toString(options.logFiles()));
+    // tinylog's backups count the current file among those kept; LOGFILES does not
+    c.put("writer1.backups", Integer.toString(options.logFiles() + 1));
     c.put("writer1.format", format);
     c.put("level@io.moquette", "warn"); // the embedded broker logs every packet at INFO
     if (console) {
-      c.put("writer2", "console");
+      c.put("writer2", ConsoleCopyWriter.class.getName());
       c.put("writer2.level", "info");
       c.put("writer2.stream", "out");
       c.put("writer2.format", format);

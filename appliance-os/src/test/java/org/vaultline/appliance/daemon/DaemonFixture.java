@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.vaultline.appliance.auth.PasswordHasher;
 import org.vaultline.appliance.auth.PasswordHasherForTests;
 import org.vaultline.appliance.options.Options;
@@ -72,6 +73,12 @@ public final class DaemonFixture implements AutoCloseable {
 
   /** With {@code environment} as the daemon's process environment (NOTIFY_SOCKET, WATCHDOG_USEC). */
   public DaemonFixture(Path dir, Map<String, String> environment, String... extraOptions) throws Exception {
+    this(dir, environment, UnaryOperator.identity(), extraOptions);
+  }
+
+  /** With the daemon's parts changed by {@code customize} (store clock, outbox limits, intervals, servers). */
+  public DaemonFixture(Path dir, Map<String, String> environment, UnaryOperator<Daemon.Parts> customize,
+      String... extraOptions) throws Exception {
     this.dir = dir;
     this.library = EmulatedLibrary.builder(Personality.named(PERSONALITY)).clock(clock)
         .stock("CPY001L4", "CPY002L4", "CPY003L4", "DBB001L4").build();
@@ -99,14 +106,14 @@ public final class DaemonFixture implements AutoCloseable {
         clock.sleep(d);
       }
     };
-    this.parts = Daemon.Parts.production(url -> {
+    this.parts = customize.apply(Daemon.Parts.production(url -> {
       if (DeviceUrl.parse(url) instanceof DeviceUrl.Emulated e) {
         return e.lun() == 0 ? library.changer(DAEMON) : library.drive(e.lun() - 1, DAEMON);
       }
       return DeviceOpener.standard().open(url);
     }).withHasher(HASHER).withEnvironment(environment)
         .withControlOptions(ControlOptions.DEFAULT.withClock(robot).withPolls(Duration.ofMillis(20), Duration.ofHours(1)))
-        .withTimeouts(Duration.ofSeconds(20), Duration.ofSeconds(20));
+        .withTimeouts(Duration.ofSeconds(20), Duration.ofSeconds(20)));
     this.daemon = Daemon.start(options, file.toString(), parts);
     Vaultlined.register(daemon.store(), ADMIN, ADMIN_PASSWORD.toCharArray(), HASHER);
   }

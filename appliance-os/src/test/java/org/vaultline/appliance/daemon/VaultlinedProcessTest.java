@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,14 +13,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -40,89 +37,81 @@ import org.vaultline.peers.Mosquitto;
 /**
  * {@code vaultlined} as a real child JVM, as systemd runs it: first-time setup with {@code register-admin}, the
  * daemon publishing to a real Mosquitto, a library reached over iSCSI on the standalone emulator (another child
- * JVM), commands through the administrative API; then SIGTERM ({@link Process#destroy()}), after which the daemon
- * must have ended gracefully: every event of the outbox published, {@code status} offline retained on the broker.
+ * JVM), commands through the administrative API; then SIGTERM, after which the daemon must have ended gracefully:
+ * every event of the outbox published, {@code status} offline retained on the broker. Also: a daemon whose standard
+ * output nobody reads, log rolling, and SIGTERM while a library is still being started. Child output goes to files
+ * ({@link ChildJvm}), never to a pipe the test could stop reading.
  */
 class VaultlinedProcessTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Duration WAIT = Duration.ofSeconds(90);
 
   @TempDir Path dir;
-  private final List<Process> children = new ArrayList<>();
+  private final List<ChildJvm> children = new ArrayList<>();
   private Mosquitto broker;
 
   @AfterEach
   void tearDown() throws Exception {
-    for (Process p : children) {
-      p.destroyForcibly();
-      p.waitFor(20, TimeUnit.SECONDS);
+    for (ChildJvm c : children) {
+      c.close();
     }
     if (broker != null) {
       broker.close();
     }
   }
 
-  /** A child JVM on the test class path, its output (stdout and stderr) collected into {@code out}. */
-  private Process java(List<String> out, Class<?> main, String... args) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), main.getName()));
-    cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    children.add(p);
-    Thread reader = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          synchronized (out) {
-            out.add(line);
-            out.notifyAll();
-          }
-        }
-      } catch (IOException e) {
-        // the child is gone
-      }
-    }, "child output");
-    reader.setDaemon(true);
-    reader.start();
-    return p;
-  }
-
-  /** The first group of {@code regex} in a line of {@code out}, waiting for it. */
-  private static String await(List<String> out, String regex) throws InterruptedException {
-    Pattern p = Pattern.compile(regex);
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    synchronized (out) {
-      while (true) {
-        for (String line : out) {
-          Matcher m = p.matcher(line);
-          if (m.find()) {
-            return m.groupCount() > 0 ? m.group(1) : line;
-          }
-        }
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          throw new AssertionError("no line matching " + regex + " in:\n" + String.join("\n", out));
-        }
-        out.wait(Math.max(1, left / 1_000_000));
-      }
-    }
+  private ChildJvm java(String name, Map<String, String> env, Class<?> main, String... args) throws IOException {
+    ChildJvm c = ChildJvm.start(dir.resolve(name + ".out"), env, main, args);
+    children.add(c);
+    return c;
   }
 
   private static JsonNode post(HttpClient http, URI base, String command) throws Exception {
     HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/command"))
         .header("Authorization", DaemonFixture.basic("ADMIN", "process-secret"))
         .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("command", command).toString()))
-        .timeout(WAIT).build(), HttpResponse.BodyHandlers.ofString());
+        .timeout(ChildJvm.WAIT).build(), HttpResponse.BodyHandlers.ofString());
     JsonNode body = JSON.readTree(r.body());
     assertThat(r.statusCode()).as("%s: %s", command, body).isEqualTo(200);
     assertThat(body.path("ok").asBoolean()).as("%s: %s", command, body.path("text").asText()).isTrue();
     return body;
   }
 
+  private Path logDir() {
+    return dir.resolve("log");
+  }
+
   /** The daemon's current log file. */
   private String log() throws IOException {
-    Path f = dir.resolve("log").resolve("vaultlined.log");
+    Path f = logDir().resolve("vaultlined.log");
     return Files.exists(f) ? Files.readString(f) : "(no log file)";
+  }
+
+  private Path options(String... extra) throws IOException {
+    List<String> lines = new ArrayList<>(List.of("DATADIRECTORY " + dir.resolve("data"), "LOGDIRECTORY " + logDir(),
+        "ADMINPORT 0", "TIMEZONE UTC"));
+    lines.addAll(List.of(extra));
+    Path options = dir.resolve("vaultlined.opt");
+    Files.write(options, lines, StandardCharsets.UTF_8);
+    return options;
+  }
+
+  /**
+   * An environment in which the daemon logs a warning about a thousand times a second: a systemd watchdog of 2 ms
+   * and a notify socket nobody listens on, so every WATCHDOG=1 fails and says so.
+   */
+  private Map<String, String> chattyEnvironment() {
+    return Map.of("NOTIFY_SOCKET", dir.resolve("nobody-listens").toString(), "WATCHDOG_USEC", "2000");
+  }
+
+  private static void awaitSize(Path file, long bytes) throws InterruptedException, IOException {
+    long deadline = System.nanoTime() + ChildJvm.WAIT.toNanos();
+    while (!Files.exists(file) || Files.size(file) < bytes) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(file + " stayed at " + (Files.exists(file) ? Files.size(file) : -1)
+            + " bytes, below " + bytes);
+      }
+      Thread.sleep(50);
+    }
   }
 
   /** Topics and payloads received by a plain Paho subscriber. */
@@ -159,6 +148,13 @@ class VaultlinedProcessTest {
       }
       return seqs;
     }
+
+    synchronized void awaitAny() throws InterruptedException {
+      long deadline = System.nanoTime() + ChildJvm.WAIT.toNanos();
+      while (messages.isEmpty() && System.nanoTime() < deadline) {
+        wait(100);
+      }
+    }
   }
 
   private static MqttClient subscribe(URI broker, String filter, Received into) throws Exception {
@@ -171,49 +167,66 @@ class VaultlinedProcessTest {
     return c;
   }
 
+  /** The retained {@code status} on the broker: its {@code state} field. */
+  private String retainedStatus() throws Exception {
+    Received after = new Received();
+    MqttClient late = subscribe(broker.uri(), "vaultline/VAULTLINE/status", after);
+    after.awaitAny();
+    late.disconnect();
+    late.close();
+    synchronized (after) {
+      assertThat(after.messages).hasSize(1);
+      assertThat(after.messages.get(0)[2]).as("retained").isEqualTo("true");
+      return JSON.readTree(after.messages.get(0)[1]).path("state").asText();
+    }
+  }
+
+  /** The emulator over iSCSI: its portal and IQN. */
+  private String[] emulator() throws Exception {
+    ChildJvm emulator = java("emulator", Map.of(), VaultlineCli.class, "emulator", "--personality", "stk-sl500",
+        "--port", "0", "--move-time", "PT0S", "--load-time", "PT0S", "--inventory-time", "PT0S", "--stock",
+        "CPY001L4,CPY002L4,DBB001L4");
+    emulator.await("VLN0351I");
+    return new String[] {emulator.await("^Portal: (127\\.0\\.0\\.1:\\d+)$"), emulator.await("^IQN: (\\S+)$")};
+  }
+
+  private void registerAdmin(Path options) throws Exception {
+    Path password = dir.resolve("admin.pw");
+    Files.writeString(password, "process-secret\n");
+    ChildJvm setup = java("setup", Map.of(), Vaultlined.class, "--options", options.toString(), "register-admin",
+        "admin", "--password-file", password.toString());
+    assertThat(setup.waitFor()).isTrue();
+    assertThat(setup.process.exitValue()).as("%s", setup.output()).isZero();
+  }
+
   @Test
   void sigtermEndsTheDaemonGracefullyWithTheOutboxFlushedAndStatusOfflineRetained() throws Exception {
     assumeTrue(Mosquitto.isInstalled(), "mosquitto is not installed");
     broker = Mosquitto.start(dir, "broker", new Mosquitto.Options());
-
-    List<String> emulatorOut = new ArrayList<>();
-    java(emulatorOut, VaultlineCli.class, "emulator", "--personality", "stk-sl500", "--port", "0", "--move-time",
-        "PT0S", "--load-time", "PT0S", "--inventory-time", "PT0S", "--stock", "CPY001L4,CPY002L4,DBB001L4");
-    await(emulatorOut, "VLN0351I");
-    String portal = await(emulatorOut, "^Portal: (127\\.0\\.0\\.1:\\d+)$");
-    String iqn = await(emulatorOut, "^IQN: (\\S+)$");
-
+    String[] target = emulator();
     Path data = dir.resolve("data");
-    Path options = dir.resolve("vaultlined.opt");
-    Files.write(options, List.of("DATADIRECTORY " + data, "LOGDIRECTORY " + dir.resolve("log"), "ADMINPORT 0",
-        "MQTTBROKER " + broker.uri(), "TIMEZONE UTC"), StandardCharsets.UTF_8);
-    Path password = dir.resolve("admin.pw");
-    Files.writeString(password, "process-secret\n");
-    List<String> setupOut = new ArrayList<>();
-    Process setup = java(setupOut, Vaultlined.class, "--options", options.toString(), "register-admin", "admin",
-        "--password-file", password.toString());
-    assertThat(setup.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-    assertThat(setup.exitValue()).as("%s", setupOut).isZero();
+    Path options = options("MQTTBROKER " + broker.uri());
+    registerAdmin(options);
 
     Received live = new Received();
     MqttClient watcher = subscribe(broker.uri(), "vaultline/VAULTLINE/#", live);
 
-    List<String> daemonOut = new ArrayList<>();
-    Process daemon = java(daemonOut, Vaultlined.class, "--options", options.toString());
-    await(daemonOut, "VLN0807I");
+    ChildJvm daemon = java("daemon", Map.of(), Vaultlined.class, "--options", options.toString());
+    daemon.await("VLN0807I");
     URI base = URI.create(Files.readString(data.resolve(Daemon.ADMIN_URL_FILE)).strip());
     HttpClient http = HttpClient.newHttpClient();
     post(http, base, "define library LIB1");
-    post(http, base, "define path VAULTLINE LIB1 srctype=server desttype=library device=iscsi://" + portal + "/"
-        + iqn + "/0");
+    post(http, base, "define path VAULTLINE LIB1 srctype=server desttype=library device=iscsi://" + target[0] + "/"
+        + target[1] + "/0");
     post(http, base, "checkin libvolume LIB1 search=yes status=scratch checklabel=barcode");
     JsonNode q = post(http, base, "q libvol");
     assertThat(q.path("rows")).hasSize(3);
 
-    daemon.destroy(); // SIGTERM
-    assertThat(daemon.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).as("%s", daemonOut).isTrue();
-    assertThat(daemon.exitValue()).as("exit status after SIGTERM; log:%n%s", log()).isIn(0, 143);
+    daemon.terminate(); // SIGTERM
+    assertThat(daemon.waitFor()).as("%s", daemon.output()).isTrue();
+    assertThat(daemon.process.exitValue()).as("exit status after SIGTERM; log:%n%s", log()).isIn(0, 143);
     assertThat(log()).contains("VLN0808I", "VLN0810I", "VLN0709I", "VLN0812I").doesNotContain("VLN0811W");
+    assertThat(daemon.output()).as("the console copy has the stop too").contains("VLN0808I", "VLN0812I");
     assertThat(Files.exists(data.resolve(Daemon.ADMIN_URL_FILE))).isFalse();
 
     long lastSeq;
@@ -224,7 +237,7 @@ class VaultlinedProcessTest {
     }
     assertThat(lastSeq).as("the check-in produced events").isGreaterThanOrEqualTo(3);
     synchronized (live) {
-      long deadline = System.nanoTime() + WAIT.toNanos();
+      long deadline = System.nanoTime() + ChildJvm.WAIT.toNanos();
       while (live.eventSeqs().size() < lastSeq && System.nanoTime() < deadline) {
         live.wait(100);
       }
@@ -236,19 +249,105 @@ class VaultlinedProcessTest {
     assertThat(live.eventSeqs()).isEqualTo(expected);
     watcher.disconnect();
     watcher.close();
+    assertThat(retainedStatus()).isEqualTo("offline");
+  }
 
-    Received after = new Received();
-    MqttClient late = subscribe(broker.uri(), "vaultline/VAULTLINE/status", after);
-    synchronized (after) {
-      long deadline = System.nanoTime() + WAIT.toNanos();
-      while (after.messages.isEmpty() && System.nanoTime() < deadline) {
-        after.wait(100);
-      }
+  /**
+   * Regression: tinylog's console writer ran on tinylog's writing thread, so once a parent stopped reading the
+   * daemon's standard output (64 KiB in the pipe) that thread blocked in write(2): the log files stopped, and the
+   * stop on SIGTERM waited for that thread forever.
+   */
+  @Test
+  void aDaemonWhoseStandardOutputNobodyReadsKeepsLoggingToItsFilesAndStops() throws Exception {
+    Path options = options("MQTTEMBEDDEDPORT 0");
+    ChildJvm daemon = ChildJvm.startUnread(dir.resolve("daemon.err"), chattyEnvironment(), Vaultlined.class,
+        "--options", options.toString());
+    children.add(daemon);
+    ChildJvm.await(logDir().resolve("vaultlined.log"), "VLN0807I");
+    awaitSize(logDir().resolve("vaultlined.log"), 1024 * 1024); // 16 times what the unread pipe holds
+
+    daemon.terminate();
+    assertThat(daemon.waitFor()).as("stopped after SIGTERM; log:%n%s", log()).isTrue();
+    assertThat(log()).contains("VLN0808I", "VLN0812I");
+  }
+
+  @Test
+  void logFilesRollAtLogMaxSizeAndLogFilesOfThemAreKeptBesidesTheCurrentOne() throws Exception {
+    Path options = options("MQTTEMBEDDEDPORT 0", "LOGMAXSIZE 64K", "LOGFILES 2");
+    ChildJvm daemon = java("daemon", chattyEnvironment(), Vaultlined.class, "--options", options.toString());
+    daemon.await("VLN0807I");
+    long deadline = System.nanoTime() + ChildJvm.WAIT.toNanos();
+    while (!Files.exists(logDir().resolve("vaultlined.6.log"))) { // six rolls
+      assertThat(System.nanoTime()).as("log files: %s", logFiles()).isLessThan(deadline);
+      Thread.sleep(50);
     }
-    assertThat(after.messages).hasSize(1);
-    assertThat(after.messages.get(0)[2]).as("retained").isEqualTo("true");
-    assertThat(JSON.readTree(after.messages.get(0)[1]).path("state").asText()).isEqualTo("offline");
-    late.disconnect();
-    late.close();
+    daemon.terminate();
+    assertThat(daemon.waitFor()).isTrue();
+
+    List<Path> files = logFiles();
+    assertThat(files).as("2 rolled files and the current one").hasSize(3);
+    for (Path f : files) {
+      // tinylog rolls once a line has taken the file past LOGMAXSIZE ("size after which a log file is rolled")
+      assertThat(Files.size(f)).as("%s", f).isLessThanOrEqualTo(64 * 1024 + 1024);
+    }
+    Path newest = files.get(files.size() - 1);
+    assertThat(Files.readString(logDir().resolve("vaultlined.log"))).isEqualTo(Files.readString(newest))
+        .contains("VLN0812I");
+  }
+
+  private List<Path> logFiles() throws IOException {
+    Pattern numbered = Pattern.compile("vaultlined\\.(\\d+)\\.log");
+    try (Stream<Path> s = Files.list(logDir())) {
+      return s.filter(p -> numbered.matcher(p.getFileName().toString()).matches())
+          .sorted((a, b) -> Integer.compare(number(a), number(b))).toList();
+    }
+  }
+
+  private static int number(Path p) {
+    String n = p.getFileName().toString();
+    return Integer.parseInt(n.substring("vaultlined.".length(), n.length() - ".log".length()));
+  }
+
+  /**
+   * Regression: the SIGTERM hook was installed only once start-up had finished, so a stop while the libraries were
+   * being started killed the JVM without closing anything. Here the library stops answering (its emulator is
+   * SIGSTOPped) before the daemon starts, the daemon is told to stop while it waits for it, and it must end cleanly.
+   */
+  @Test
+  void sigtermWhileALibraryIsStillBeingStartedEndsTheDaemonCleanly() throws Exception {
+    assumeTrue(Mosquitto.isInstalled(), "mosquitto is not installed");
+    broker = Mosquitto.start(dir, "broker", new Mosquitto.Options());
+    String[] target = emulator();
+    Path data = dir.resolve("data");
+    Path options = options("MQTTBROKER " + broker.uri());
+    registerAdmin(options);
+    ChildJvm first = java("first", Map.of(), Vaultlined.class, "--options", options.toString());
+    first.await("VLN0807I");
+    URI base = URI.create(Files.readString(data.resolve(Daemon.ADMIN_URL_FILE)).strip());
+    HttpClient http = HttpClient.newHttpClient();
+    post(http, base, "define library LIB1");
+    post(http, base, "define path VAULTLINE LIB1 srctype=server desttype=library device=iscsi://" + target[0] + "/"
+        + target[1] + "/0");
+    first.terminate();
+    assertThat(first.waitFor()).isTrue();
+
+    ChildJvm emulator = children.get(0);
+    emulator.pause(true); // the library answers nothing any more
+    try {
+      ChildJvm second = java("second", Map.of(), Vaultlined.class, "--options", options.toString());
+      second.await("VLN0801I"); // the store is open; the library is next
+      second.terminate();
+      assertThat(second.waitFor()).as("stopped during start-up; output:%n%s", second.output()).isTrue();
+      assertThat(second.process.exitValue()).isIn(0, 143);
+      String out = second.output();
+      assertThat(out).contains("VLN0819W", "VLN0808I", "VLN0812I").doesNotContain("VLN0807I", "VLN0813E");
+    } finally {
+      emulator.pause(false);
+    }
+    assertThat(Files.exists(data.resolve(Daemon.ADMIN_URL_FILE))).isFalse();
+    try (Store store = Store.open(data.resolve(Daemon.STORE_FILE))) {
+      assertThat(store.outbox().status().unpublished()).isZero();
+    }
+    assertThat(retainedStatus()).isEqualTo("offline");
   }
 }
