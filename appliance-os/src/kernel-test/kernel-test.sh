@@ -9,7 +9,7 @@
 #   BUILD_DIR            Maven build directory of the modules (default target; -DbuildDir=... builds elsewhere)
 #   MVN                  Maven command (default "mvn -B")
 #   KERNEL_ROOT_CACHE    where the guest root is cached (default ${XDG_CACHE_HOME:-~/.cache}/vaultline/kernel-root)
-#   KERNEL_TEST_TIMEOUT  seconds the guest may run before it is killed and the run fails (default 480)
+#   KERNEL_TEST_TIMEOUT  seconds the guest may run before it is killed and the run fails (default 600)
 #   KERNEL_TEST_SMP, KERNEL_TEST_MEM   guest CPUs and MiB (default 2, 2048)
 #   KERNEL_TEST_SELECT   JUnit console launcher selectors, space-separated, to run part of the guest's tests
 # Exit status: 0 passed; 1 tests failed; 2 the guest hung and was killed; 3 could not set up.
@@ -19,7 +19,7 @@ repo=$(cd "$here/../../.." && pwd)
 build=${BUILD_DIR:-target}
 mvn_cmd=${MVN:-mvn -B}
 cache=${KERNEL_ROOT_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/vaultline/kernel-root}
-deadline_s=${KERNEL_TEST_TIMEOUT:-480}
+deadline_s=${KERNEL_TEST_TIMEOUT:-600}
 smp=${KERNEL_TEST_SMP:-2}
 mem=${KERNEL_TEST_MEM:-2048}
 run="$repo/appliance-os/$build/kernel-test"
