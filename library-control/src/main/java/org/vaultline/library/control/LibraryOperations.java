@@ -666,8 +666,8 @@ final class LibraryOperations {
         org.vaultline.library.store.VolumeStatus.SCRATCH, CheckLabel.BARCODE, Duration.ZERO, Optional.empty());
     Set<String> forCourier = lib.awaitingRemoval();
     for (InventoryElement e : inserted(readStation(), VolumeNames.ANY)) {
-      if (forCourier.contains(cellKey(e))) {
-        continue;
+      if (forCourier.contains(cellKey(e)) && !e.importedByOperator()) {
+        continue; // still the cartridge ejected for the courier, not one the operator brought (back)
       }
       Optional<String> vol = e.volser();
       if (vol.isPresent() && store.read(r -> r.volumes().find(vol.get())).isPresent()) {

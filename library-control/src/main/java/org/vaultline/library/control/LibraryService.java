@@ -684,7 +684,8 @@ public final class LibraryService implements AutoCloseable {
     }
     Set<String> present = new HashSet<>();
     for (InventoryElement e : station) {
-      if (e.full()) {
+      // a cartridge the operator put (back) in is no longer the one the library ejected there (ImpExp bit)
+      if (e.full() && !e.importedByOperator()) {
         present.add(e.address() + "=" + e.barcode().orElse(""));
       }
     }

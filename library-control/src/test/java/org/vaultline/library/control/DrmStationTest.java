@@ -159,6 +159,34 @@ class DrmStationTest {
 
   /** REMOVE=NO ejects nothing and a run whose cartridges were all taken while it ran leaves nothing to ask. */
   @Test
+  void aCartridgeTheOperatorTakesAndPutsBackIntoTheSameCellIsReturningNotStillWaitingForTheCourier()
+      throws Exception {
+    try (ServerFixture f = server("D00001L4").define(0)) {
+      f.run("checkin libvolume LIB1 search=yes status=private checklabel=barcode");
+      f.run("set drmchecklabel no");
+      f.run("define drmvolume D00001 type=copystgpool pool=OFFSITE status=full library=LIB1");
+      f.server.start(Origin.SERVER);
+      long p = ServerFixture.processOf(f.run("move drmedia * tostate=vault remove=bulk"));
+      assertThat(f.awaitEnd(p).state()).isEqualTo(ProcessState.COMPLETED);
+      long request = f.outstanding().get(0).number();
+      f.run("update drmvolume D00001 status=empty");
+      assertThat(f.server.drm().find("D00001").orElseThrow().state()).isEqualTo(DrmState.VAULTRETRIEVE);
+
+      // one visit: out for the courier, reclaimed meanwhile, straight back into the same (first) cell
+      f.emulator.lib.operator().openStation(0);
+      take(f, Set.of("D00001"));
+      f.emulator.lib.operator().insert("D00001L4");
+      f.emulator.lib.operator().closeStation(0);
+      // the library's ImpExp bit says the operator put it there: returning, checked in, the request satisfied
+      ServerFixture.await("D00001 checked in", () -> f.volume("D00001").isPresent()
+          && f.server.drm().find("D00001").isEmpty());
+      ServerFixture.await("the request satisfied", () -> f.outstanding().isEmpty());
+      assertThat(f.store.read(r -> r.requests().find(request)).orElseThrow().state())
+          .isEqualTo(RequestState.SATISFIED);
+    }
+  }
+
+  @Test
   void aRunThatLeavesNothingInTheStationRaisesNoRequest() throws Exception {
     try (ServerFixture f = server("B00001L4", "B00002L4").define(0)) {
       f.run("checkin libvolume LIB1 search=yes status=private checklabel=barcode");
