@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -68,5 +69,22 @@ public sealed interface TsmDate {
       return Optional.of(new Today("-".equals(m.group(2)) ? -days : days));
     }
     return Optional.empty();
+  }
+
+  /**
+   * The date of an optional parameter ({@code BEGINDATE=...}) as every command parser takes it: empty when
+   * the parameter is absent; {@code invalid} makes the parser's own error (its message ID) for a value that is no
+   * date.
+   */
+  static <E extends Exception> Optional<TsmDate> parameter(Optional<String> value, Function<String, E> invalid)
+      throws E {
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<TsmDate> parsed = parse(value.get());
+    if (parsed.isEmpty()) {
+      throw invalid.apply(value.get());
+    }
+    return parsed;
   }
 }

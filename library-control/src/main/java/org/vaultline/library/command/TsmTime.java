@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -77,5 +78,22 @@ public sealed interface TsmTime {
       return Optional.of(new Now("-".equals(m.group(2)) ? d.negated() : d));
     }
     return Optional.empty();
+  }
+
+  /**
+   * The time of an optional parameter ({@code BEGINTIME=...}) as every command parser takes it: empty when
+   * the parameter is absent; {@code invalid} makes the parser's own error (its message ID) for a value that is no
+   * time.
+   */
+  static <E extends Exception> Optional<TsmTime> parameter(Optional<String> value, Function<String, E> invalid)
+      throws E {
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<TsmTime> parsed = parse(value.get());
+    if (parsed.isEmpty()) {
+      throw invalid.apply(value.get());
+    }
+    return parsed;
   }
 }

@@ -505,27 +505,13 @@ public final class LibraryCommandParser {
     }
 
     Optional<TsmDate> date(Keyword key) throws CommandException {
-      Optional<Token> t = get(key);
-      if (t.isEmpty()) {
-        return Optional.empty();
-      }
-      Optional<TsmDate> d = TsmDate.parse(t.get().value());
-      if (d.isEmpty()) {
-        throw CommandException.of(ControlMessages.INVALID_DATE, command, key.word() + "=" + t.get().value());
-      }
-      return d;
+      return TsmDate.parameter(get(key).map(Token::value),
+          v -> CommandException.of(ControlMessages.INVALID_DATE, command, key.word() + "=" + v));
     }
 
     Optional<TsmTime> time(Keyword key) throws CommandException {
-      Optional<Token> t = get(key);
-      if (t.isEmpty()) {
-        return Optional.empty();
-      }
-      Optional<TsmTime> d = TsmTime.parse(t.get().value());
-      if (d.isEmpty()) {
-        throw CommandException.of(ControlMessages.INVALID_TIME, command, key.word() + "=" + t.get().value());
-      }
-      return d;
+      return TsmTime.parameter(get(key).map(Token::value),
+          v -> CommandException.of(ControlMessages.INVALID_TIME, command, key.word() + "=" + v));
     }
   }
 

@@ -699,29 +699,15 @@ public final class DrmCommandParser {
     }
 
     Optional<TsmDate> date(Keyword k) throws DrmSyntaxException {
-      Optional<CommandTokens.Token> t = get(k);
-      if (t.isEmpty()) {
-        return Optional.empty();
-      }
-      Optional<TsmDate> d = TsmDate.parse(t.get().value());
-      if (d.isEmpty()) {
-        throw error(DrmMessageId.INVALID_DATE, k.word() + "=" + t.get().value()
-            + " is not a date; use MM/DD/YYYY, TODAY, TODAY-n or TODAY+n.");
-      }
-      return d;
+      return TsmDate.parameter(get(k).map(CommandTokens.Token::value),
+          v -> error(DrmMessageId.INVALID_DATE, k.word() + "=" + v
+          + " is not a date; use MM/DD/YYYY, TODAY, TODAY-n or TODAY+n."));
     }
 
     Optional<TsmTime> time(Keyword k) throws DrmSyntaxException {
-      Optional<CommandTokens.Token> t = get(k);
-      if (t.isEmpty()) {
-        return Optional.empty();
-      }
-      Optional<TsmTime> d = TsmTime.parse(t.get().value());
-      if (d.isEmpty()) {
-        throw error(DrmMessageId.INVALID_TIME, k.word() + "=" + t.get().value()
-            + " is not a time; use HH:MM:SS, HH:MM, NOW, NOW-HH:MM or NOW+HH:MM.");
-      }
-      return d;
+      return TsmTime.parameter(get(k).map(CommandTokens.Token::value),
+          v -> error(DrmMessageId.INVALID_TIME, k.word() + "=" + v
+          + " is not a time; use HH:MM:SS, HH:MM, NOW, NOW-HH:MM or NOW+HH:MM."));
     }
 
     DateTimeWindow window() throws DrmSyntaxException {
